@@ -1,0 +1,22 @@
+"""The shared package: users and roles, audit log, taxonomy, reference data, errors.
+
+It imports no domain app, so that every domain app can depend on it.
+"""
+
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "core"
+    verbose_name = _("Platform")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401 - connects the audit receivers
+        from .roles import sync_role_groups
+
+        # Groups and their permissions follow core.roles after every migrate,
+        # so a permission added by a later app reaches its roles without a
+        # hand-written data migration.
+        post_migrate.connect(sync_role_groups, sender=self)

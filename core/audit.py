@@ -1,0 +1,65 @@
+"""Writing the audit log.
+
+Services call ``audit_record`` inside the transaction that makes the change, so
+the change and its audit row are committed together or not at all.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.http import HttpRequest
+
+from .models import AuditEntry, User
+
+
+def client_ip(request: HttpRequest | None) -> str | None:
+    # REMOTE_ADDR only: behind the reverse proxy, gunicorn is configured with
+    # --forwarded-allow-ips so that it already holds the client's address.
+    if request is None:
+        return None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def audit_record(
+    *,
+    action: str,
+    actor: User | None = None,
+    obj=None,
+    from_state: str = "",
+    to_state: str = "",
+    reason: str = "",
+    data: dict | None = None,
+    request: HttpRequest | None = None,
+) -> AuditEntry:
+    """Append one row to the audit log, in the caller's transaction if any."""
+    if actor is not None and not actor.is_authenticated:
+        actor = None
+
+    entry = AuditEntry(
+        action=action,
+        actor=actor,
+        from_state=str(from_state or ""),
+        to_state=str(to_state or ""),
+        reason=reason or "",
+        data=data or {},
+        ip_address=client_ip(request),
+    )
+    if obj is not None:
+        entry.content_type = ContentType.objects.get_for_model(obj)
+        entry.object_id = str(obj.pk)
+        entry.object_repr = str(obj)[:200]
+    entry.full_clean(exclude=["actor", "content_type"])
+
+    # Joins the caller's transaction; opens one only when called outside any.
+    with transaction.atomic(savepoint=False):
+        entry.save()
+    return entry
+
+
+def audit_history(obj):
+    """Audit rows about ``obj``, oldest first (the object's history)."""
+    content_type = ContentType.objects.get_for_model(obj)
+    return (
+        AuditEntry.objects.filter(content_type=content_type, object_id=str(obj.pk))
+        .select_related("actor")
+        .order_by("at", "id")
+    )

@@ -1,0 +1,11 @@
+"""Case studies, video capsules, resources, adoption surveys, the NWOW Forum and the
+club of liberated companies.
+"""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class KnowledgeConfig(AppConfig):
+    name = "knowledge"
+    verbose_name = _("Knowledge")
