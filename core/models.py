@@ -149,7 +149,9 @@ class AuditEntry(models.Model):
     from_state = models.CharField(_("from state"), max_length=40, blank=True)
     to_state = models.CharField(_("to state"), max_length=40, blank=True)
     reason = models.TextField(_("reason"), blank=True)
-    data = models.JSONField(_("data"), default=dict, encoder=DjangoJSONEncoder)
+    data = models.JSONField(
+        _("data"), default=dict, blank=True, encoder=DjangoJSONEncoder
+    )
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
 
     objects = AuditQuerySet.as_manager()

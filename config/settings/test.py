@@ -28,3 +28,8 @@ REST_FRAMEWORK = {
     **REST_FRAMEWORK,
     "DEFAULT_THROTTLE_RATES": {"auth-token": "5/min", "auth-register": "5/min"},
 }
+
+# Static files straight from the apps' folders: no collectstatic needed here.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,194 @@
+"""First journeys through the pages, in headless Chromium.
+
+The interface text is being translated while these tests are written, so they
+find elements by role, form field name or id, and compare visible text with
+what Django's own catalogues give in French rather than with literals.
+"""
+
+import re
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.utils import translation
+from playwright.sync_api import expect
+
+from core.models import User
+from core.roles import Role
+
+PHONE = {"width": 390, "height": 844}
+
+
+def in_french(text) -> str:
+    with translation.override("fr"):
+        return str(text)
+
+
+def main_form(page):
+    return page.get_by_role("main").locator("form")
+
+
+def role_badges(page):
+    return page.locator("[data-role]")
+
+
+def test_it_registers_a_visitor_as_a_consultant_and_opens_their_dashboard(
+    page, live_server, password, screenshot
+):
+    page.goto("/accounts/signup/")
+    form = main_form(page)
+    values = {
+        "first_name": "Élise",
+        "last_name": "Lambert",
+        "email": "elise.lambert@example.be",
+        "password1": password,
+        "password2": password,
+    }
+    for name, value in values.items():
+        field = form.locator(f"[name={name}]")
+        # Every field must carry a label for screen readers, whatever its text.
+        expect(field).to_have_accessible_name(re.compile(r"\w"))
+        field.fill(value)
+    form.locator("input[name=role][value=consultant]").check()
+    form.locator("button[type=submit]").click()
+
+    expect(page).to_have_url(f"{live_server.url}/dashboard/")
+    expect(role_badges(page)).to_have_count(1)
+    expect(role_badges(page)).to_have_attribute("data-role", Role.CONSULTANT)
+    expect(role_badges(page)).to_have_text(in_french(Role.CONSULTANT.label))
+    expect(page.locator("#consultant-title")).to_be_visible()
+    expect(page.locator("#agency-title")).to_have_count(0)
+    screenshot(page, "dashboard-consultant.png")
+
+    user = User.objects.get(email="elise.lambert@example.be")
+    assert user.roles == [Role.CONSULTANT]
+    assert user.get_full_name() == "Élise Lambert"
+    # The account takes the language the visitor saw: the default, French.
+    assert user.language == "fr"
+
+
+def test_it_signs_a_pme_member_in_through_the_login_page(
+    page, live_server, pme_member, password, screenshot
+):
+    page.goto("/accounts/login/")
+    form = main_form(page)
+    form.locator("[name=login]").fill(pme_member.email)
+    form.locator("[name=password]").fill(password)
+    form.locator("button[type=submit]").click()
+
+    expect(page).to_have_url(f"{live_server.url}/dashboard/")
+    expect(role_badges(page)).to_have_count(1)
+    expect(role_badges(page)).to_have_attribute("data-role", Role.PME)
+    expect(page.locator("#pme-title")).to_be_visible()
+    expect(page.locator("#consultant-title")).to_have_count(0)
+    expect(page.locator("#agency-title")).to_have_count(0)
+    screenshot(page, "dashboard-pme.png")
+
+
+def test_it_keeps_a_wrong_password_on_the_login_page_with_an_error(
+    page, live_server, pme_member, screenshot
+):
+    page.goto("/accounts/login/")
+    form = main_form(page)
+    form.locator("[name=login]").fill(pme_member.email)
+    form.locator("[name=password]").fill("Not-The-Password-1")
+    form.locator("button[type=submit]").click()
+
+    mismatch = DefaultAccountAdapter.error_messages["email_password_mismatch"]
+    expect(page.get_by_role("main").get_by_role("alert")).to_contain_text(
+        in_french(mismatch)
+    )
+    expect(page).to_have_url(f"{live_server.url}/accounts/login/")
+    # The address is kept so that only the password has to be typed again.
+    expect(main_form(page).locator("[name=login]")).to_have_value(pme_member.email)
+    expect(main_form(page).locator("[name=password]")).to_have_value("")
+    screenshot(page, "login-wrong-password.png")
+
+
+def test_it_switches_the_language_to_english_and_back_and_remembers_it(
+    page, live_server, consultant, sign_in, screenshot
+):
+    sign_in(page, consultant)
+    page.goto("/dashboard/")
+    html = page.locator("html")
+    language = page.get_by_role("navigation").get_by_role("combobox")
+    expect(html).to_have_attribute("lang", "fr")
+    expect(language).to_have_value("fr")
+
+    # No click on the form's button: choosing an option submits it (app.js).
+    language.select_option("en")
+    expect(html).to_have_attribute("lang", "en")
+    expect(page).to_have_url(f"{live_server.url}/dashboard/")
+    expect(language).to_have_value("en")
+    screenshot(page, "dashboard-en.png")
+
+    page.reload()
+    expect(html).to_have_attribute("lang", "en")
+    expect(language).to_have_value("en")
+    consultant.refresh_from_db()
+    assert consultant.language == "en"
+
+    language.select_option("fr")
+    expect(html).to_have_attribute("lang", "fr")
+    expect(language).to_have_value("fr")
+    page.reload()
+    expect(html).to_have_attribute("lang", "fr")
+    consultant.refresh_from_db()
+    assert consultant.language == "fr"
+
+
+def test_it_shows_the_agency_sections_on_a_reviewer_dashboard(
+    page, reviewer, consultant, pme_member, sign_in, screenshot
+):
+    # Signing in writes the reviewer's "logged_in" row to the audit log.
+    sign_in(page, reviewer)
+    page.goto("/dashboard/")
+    expect(role_badges(page)).to_have_attribute("data-role", Role.REVIEWER)
+
+    users = page.locator("section[aria-labelledby=agency-title]")
+    expect(users.get_by_role("heading")).to_be_visible()
+    cards = users.locator(".card")
+    expect(cards).to_have_count(len(Role))
+    shown = [
+        (card.locator(".small").inner_text(), card.locator(".stat-value").inner_text())
+        for card in cards.all()
+    ]
+    counts = {Role.CONSULTANT: 1, Role.PME: 1, Role.REVIEWER: 1}
+    assert shown == [(in_french(role.label), str(counts.get(role, 0))) for role in Role]
+
+    audit = page.locator("section[aria-labelledby=audit-title]")
+    expect(audit.get_by_role("heading")).to_be_visible()
+    expect(audit.get_by_role("table")).to_be_visible()
+    login_rows = audit.get_by_role("row").filter(has_text="core.user.logged_in")
+    expect(login_rows).to_have_count(1)
+    expect(login_rows).to_contain_text(reviewer.get_full_name())
+    screenshot(page, "dashboard-reviewer.png")
+
+
+def test_it_opens_the_phone_menu_and_logs_no_console_or_csp_error(
+    new_page, pme_member, sign_in, csp_violations, screenshot
+):
+    page = new_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    page.goto("/")
+    menu = page.locator("#main-nav")
+    toggler = page.get_by_role("navigation").locator(".navbar-toggler")
+    expect(menu).to_be_hidden()
+    # Nothing may stick out sideways on a phone.
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+    # The menu opens only if Bootstrap's script ran under the CSP.
+    toggler.click()
+    expect(toggler).to_have_attribute("aria-expanded", "true")
+    expect(menu).to_have_class(re.compile(r"(^|\s)show(\s|$)"))
+    expect(menu.get_by_role("combobox")).to_be_visible()
+    screenshot(page, "home-mobile-menu.png")
+    # htmx is loaded with the same nonce; a blocked script would leave it unset.
+    page.wait_for_function("() => window.htmx !== undefined", timeout=2000)
+
+    problems = {}
+    problems["/"] = csp_violations(page) + page.console_errors
+    page.goto("/accounts/login/")
+    problems["/accounts/login/"] = csp_violations(page) + page.console_errors
+    sign_in(page, pme_member)
+    page.goto("/dashboard/")
+    expect(role_badges(page)).to_have_attribute("data-role", Role.PME)
+    problems["/dashboard/"] = csp_violations(page) + page.console_errors
+    assert problems == {"/": [], "/accounts/login/": [], "/dashboard/": []}

@@ -1,0 +1,42 @@
+"""`manage.py seed_demo`: deterministic, scalable, safe to run twice."""
+
+import pytest
+from django.core.management import call_command
+
+from core.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+def seed(**options):
+    call_command("seed_demo", no_progress=True, **options)
+    return list(User.objects.order_by("email").values_list("email", "last_name"))
+
+
+def test_it_creates_staff_experts_and_companies_and_prints_logins(capsys):
+    seed(experts=3, companies=4, seed=7)
+
+    assert User.objects.filter(groups__name="consultant").count() == 3
+    assert User.objects.filter(groups__name="pme").count() == 4
+    assert User.objects.filter(groups__name="decider").exists()
+    out = capsys.readouterr().out
+    assert "reviewer@nwow.demo" in out and "Demo-NWOW-2026" in out
+
+
+def test_it_is_safe_to_run_twice():
+    first = seed(experts=3, companies=4, seed=7)
+
+    assert seed(experts=3, companies=4, seed=7) == first
+
+
+def test_it_gives_the_same_world_for_the_same_seed():
+    first = seed(experts=5, companies=5, seed=11)
+    User.objects.all().delete()
+
+    assert seed(experts=5, companies=5, seed=11) == first
+
+
+def test_it_lets_the_demo_users_log_in(client):
+    seed(experts=1, companies=1)
+
+    assert client.login(email="consultant001@nwow.demo", password="Demo-NWOW-2026")
