@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 		rm -rf $(VENV); "$$python_bin" -m venv $(VENV) || exit 1; \
 	fi
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet ".[dev]"
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -44,7 +44,9 @@ format: install
 	$(PY) -m ruff check --fix .
 
 messages: install
-	$(PY) manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=tests --ignore=bench
+	$(PY) manage.py makemessages -l fr -l en -l de -l nl --no-obsolete --add-location file \
+		--ignore=.venv --ignore=tests --ignore=bench --ignore=data --ignore=staticfiles \
+		--ignore=artifacts --ignore=scripts
 	$(PY) manage.py compilemessages --ignore=.venv
 
 check-translations: install

@@ -37,7 +37,7 @@ class DemoContext:
         # Hashing once: a full-strength hash per account would make a large
         # demo (--experts 1000) take minutes.
         self.password_hash = make_password(DEMO_PASSWORD)
-        self.rng = random.Random(self.seed)
+        self.rng = random.Random(self.seed)  # noqa: S311 - demo data, no secret
         self.faker = Faker("fr_BE")
         self.faker.seed_instance(self.seed)
 
@@ -129,7 +129,8 @@ def _seed_people(ctx: DemoContext) -> None:
             first_name=first_name,
             last_name=last_name,
             language=language,
-            show_login=email.split("@")[0] in {"admin", "reviewer", "decider", "trainer"},
+            show_login=email.split("@")[0]
+            in {"admin", "reviewer", "decider", "trainer"},
         )
         ctx.progress(1)
 

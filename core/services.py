@@ -46,7 +46,9 @@ def user_register(
         raise DomainError(
             _("An account already exists with this e-mail address."),
             code="email_taken",
-            fields={"email": [_("An account already exists with this e-mail address.")]},
+            fields={
+                "email": [_("An account already exists with this e-mail address.")]
+            },
         )
     user = User(email=email, first_name=first_name, last_name=last_name)
     user.language = language

@@ -48,7 +48,9 @@ def audit_password_changed(sender, request, user, **kwargs):
 
 @receiver(password_reset)
 def audit_password_reset(sender, request, user, **kwargs):
-    audit_record(action="core.user.password_reset", actor=user, obj=user, request=request)
+    audit_record(
+        action="core.user.password_reset", actor=user, obj=user, request=request
+    )
 
 
 @receiver(email_confirmed)

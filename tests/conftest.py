@@ -59,9 +59,7 @@ def decider(db):
 
 @pytest.fixture
 def admin_user(db):
-    return UserFactory(
-        email="ada.admin@example.be", roles=[Role.ADMIN], is_staff=True
-    )
+    return UserFactory(email="ada.admin@example.be", roles=[Role.ADMIN], is_staff=True)
 
 
 @pytest.fixture

@@ -25,7 +25,9 @@ class RegisterSerializer(serializers.Serializer):
     first_name = serializers.CharField(max_length=150)
     last_name = serializers.CharField(max_length=150)
     role = serializers.ChoiceField(
-        choices=[(role.value, role.label) for role in Role if role in SELF_SERVICE_ROLES],
+        choices=[
+            (role.value, role.label) for role in Role if role in SELF_SERVICE_ROLES
+        ],
         help_text=_("consultant or pme; staff roles are given by an administrator."),
     )
     language = serializers.ChoiceField(

@@ -8,7 +8,11 @@ from core.models import AuditEntry, User
 
 pytestmark = pytest.mark.django_db
 
-GOOD = {"email": "Rita@Agence.be", "password": "Revue-Dossiers-2026", "role": "reviewer"}
+GOOD = {
+    "email": "Rita@Agence.be",
+    "password": "Revue-Dossiers-2026",
+    "role": "reviewer",
+}
 
 
 def test_it_creates_a_reviewer_with_a_verified_address(capsys):
@@ -52,7 +56,9 @@ def test_it_refuses_bad_input_with_a_clear_message(override, message):
 
 def test_it_gives_the_role_to_an_existing_user_and_keeps_the_password(consultant):
     call_command(
-        "create_staff_user", email=consultant.email, password="Ignored-Pass-2026",
+        "create_staff_user",
+        email=consultant.email,
+        password="Ignored-Pass-2026",
         role="trainer",
     )
 
@@ -66,12 +72,24 @@ def test_it_exits_non_zero_from_the_shell(tmp_path):
     import sys
 
     result = subprocess.run(  # noqa: S603 - fixed arguments
-        [sys.executable, "manage.py", "create_staff_user", "--email", "a@b.be",
-         "--password", "x", "--role", "boss"],
+        [
+            sys.executable,
+            "manage.py",
+            "create_staff_user",
+            "--email",
+            "a@b.be",
+            "--password",
+            "x",
+            "--role",
+            "boss",
+        ],
         capture_output=True,
         text=True,
-        env={"PATH": "/usr/bin:/bin", "DATA_DIR": str(tmp_path),
-             "DJANGO_SETTINGS_MODULE": "config.settings.test"},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "DATA_DIR": str(tmp_path),
+            "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        },
         check=False,
     )
 

@@ -15,10 +15,15 @@ def handle(exc):
 
 
 def test_it_maps_a_domain_error_to_its_status_and_code():
-    response = handle(TransitionNotAllowed("The charter is not signed.", code="no_charter"))
+    response = handle(
+        TransitionNotAllowed("The charter is not signed.", code="no_charter")
+    )
 
     assert response.status_code == 409
-    assert response.data == {"code": "no_charter", "detail": "The charter is not signed."}
+    assert response.data == {
+        "code": "no_charter",
+        "detail": "The charter is not signed.",
+    }
 
 
 def test_it_keeps_the_fields_of_a_domain_error():

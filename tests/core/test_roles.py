@@ -12,9 +12,7 @@ def test_it_creates_one_group_per_role():
     assert set(Group.objects.values_list("name", flat=True)) >= set(Role.values)
 
 
-def test_it_lets_reviewers_read_the_audit_log_but_not_consultants(
-    reviewer, consultant
-):
+def test_it_lets_reviewers_read_the_audit_log_but_not_consultants(reviewer, consultant):
     assert reviewer.has_perm("core.view_auditentry")
     assert not consultant.has_perm("core.view_auditentry")
 

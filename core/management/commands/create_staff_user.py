@@ -52,7 +52,9 @@ class Command(BaseCommand):
         try:
             validate_password(options["password"], user)
         except ValidationError as error:
-            raise CommandError("Password refused: " + " ".join(error.messages)) from error
+            raise CommandError(
+                "Password refused: " + " ".join(error.messages)
+            ) from error
 
         with transaction.atomic():
             user = User.objects.create_user(
@@ -71,4 +73,6 @@ def _mark_email_verified(user: User) -> None:
     # An administrator vouches for the address of a staff account.
     from allauth.account.models import EmailAddress
 
-    EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
+    EmailAddress.objects.create(
+        user=user, email=user.email, primary=True, verified=True
+    )
