@@ -10,6 +10,14 @@ from core.reference.geography import (
 )
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    # Messages are lazy: they are rendered when read, after the raising block,
+    # so the whole test runs in English (the source language).
+    with translation.override("en"):
+        yield
+
+
 @pytest.mark.parametrize(
     ("postal_code", "province"),
     [

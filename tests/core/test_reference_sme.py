@@ -11,6 +11,14 @@ from core.reference.sme import SizeClass, sme_size_class
 MILLION = 1_000_000
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    # Messages are lazy: they are rendered when read, after the raising block,
+    # so the whole test runs in English (the source language).
+    with translation.override("en"):
+        yield
+
+
 def classify(employees, turnover=None, balance_sheet=None):
     return sme_size_class(
         employees=employees,
