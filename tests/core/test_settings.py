@@ -68,3 +68,21 @@ def test_it_names_a_badly_typed_variable():
 
     assert result.returncode != 0
     assert "SECURE_HSTS_SECONDS" in result.stderr
+
+
+def test_it_queues_tasks_in_the_database_and_shares_the_cache_in_production():
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings as s; "
+        "print(s.TASKS['default']['BACKEND'], s.CACHES['default']['BACKEND'], "
+        "s.DATABASES['default']['CONN_HEALTH_CHECKS'], s.ACCOUNT_EMAIL_VERIFICATION)",
+        env=GOOD_ENV,
+    )
+
+    assert result.stdout.split()[-4:] == [
+        "django_tasks_db.DatabaseBackend",
+        "django.core.cache.backends.db.DatabaseCache",
+        "True",
+        "mandatory",
+    ]
