@@ -218,6 +218,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True
+# Belgian conventions in every language (day/month, 24-hour clock).
+FORMAT_MODULE_PATH = ["config.formats"]
 LANGUAGE_COOKIE_NAME = "nwow_language"
 LANGUAGE_COOKIE_SECURE = False
 LANGUAGE_COOKIE_HTTPONLY = True
@@ -227,10 +229,10 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-# Uploaded files live outside the static tree and are never served directly:
-# views check who may read them and stream them as attachments.
+# Uploaded files live outside the static tree and no URL route serves
+# MEDIA_URL: views check who may read each file and stream it as an attachment.
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(DATA_DIR / "media")))
-MEDIA_URL = None
+MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

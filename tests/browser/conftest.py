@@ -181,6 +181,9 @@ def csp_violations() -> Callable:
     """``csp_violations(page)``: the CSP violations the current document saw."""
 
     def read(page) -> list[str]:
-        return page.evaluate("window.__cspViolations || []")
+        violations = page.evaluate("window.__cspViolations")
+        # Missing means the listener never ran, which would hide violations.
+        assert isinstance(violations, list), "the CSP listener is not installed"
+        return violations
 
     return read
