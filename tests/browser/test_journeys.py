@@ -7,7 +7,6 @@ what Django's own catalogues give in French rather than with literals.
 
 import re
 
-import pytest
 from allauth.account.adapter import DefaultAccountAdapter
 from django.utils import translation
 from playwright.sync_api import expect
