@@ -7,8 +7,38 @@ the change and its audit row are committed together or not at all.
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEntry, User
+
+# Human labels of action codes, shown beside the code on pages. Each app
+# registers its own from AppConfig.ready.
+_ACTION_LABELS: dict[str, str] = {}
+
+
+def register_action_labels(labels: dict) -> None:
+    _ACTION_LABELS.update(labels)
+
+
+def action_label(action: str) -> str:
+    """The translated label of an action code, or the code itself."""
+    label = _ACTION_LABELS.get(action)
+    return str(label) if label is not None else action
+
+
+register_action_labels(
+    {
+        "core.user.registered": _("Account created"),
+        "core.user.logged_in": _("Logged in"),
+        "core.user.logged_out": _("Logged out"),
+        "core.user.login_failed": _("Failed login"),
+        "core.user.password_changed": _("Password changed"),
+        "core.user.password_reset": _("Password reset"),
+        "core.user.email_confirmed": _("E-mail address confirmed"),
+        "core.user.role_granted": _("Role granted"),
+        "core.user.token_created": _("API token created"),
+    }
+)
 
 
 def client_ip(request: HttpRequest | None) -> str | None:

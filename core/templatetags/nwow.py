@@ -1,5 +1,7 @@
 from django import template
 
+from core.audit import action_label
+
 register = template.Library()
 
 _WIDGET_CLASSES = {
@@ -19,3 +21,8 @@ def bootstrap_widget(field):
     if field.errors and css:
         css += " is-invalid"
     return field.as_widget(attrs={"class": css} if css else None)
+
+
+@register.filter
+def audit_action(code: str) -> str:
+    return action_label(code)

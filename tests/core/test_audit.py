@@ -71,3 +71,13 @@ def test_it_records_a_login_and_a_failed_login(client, consultant, password):
     actions = list(AuditEntry.objects.order_by("id").values_list("action", flat=True))
     assert actions == ["core.user.login_failed", "core.user.logged_in"]
     assert AuditEntry.objects.get(action="core.user.logged_in").ip_address
+
+
+def test_it_labels_known_actions_in_the_active_language():
+    from django.utils import translation
+
+    from core.audit import action_label
+
+    with translation.override("fr"):
+        assert action_label("core.user.logged_in") == "Connexion"
+    assert action_label("unknown.action.code") == "unknown.action.code"
