@@ -134,31 +134,22 @@ def _seed_people(ctx: DemoContext) -> None:
         )
         ctx.progress(1)
 
-    for index in range(1, ctx.experts + 1):
-        email, first_name, last_name, language = _person(ctx, index, "consultant")
-        demo_user(
-            ctx,
-            email=email,
-            role=Role.CONSULTANT,
-            first_name=first_name,
-            last_name=last_name,
-            language=language,
-            show_login=index == 1,
-        )
-        ctx.progress(1)
-
-    for index in range(1, ctx.companies + 1):
-        email, first_name, last_name, language = _person(ctx, index, "pme")
-        demo_user(
-            ctx,
-            email=email,
-            role=Role.PME,
-            first_name=first_name,
-            last_name=last_name,
-            language=language,
-            show_login=index == 1,
-        )
-        ctx.progress(1)
+    for role, prefix, count in [
+        (Role.CONSULTANT, "consultant", ctx.experts),
+        (Role.PME, "pme", ctx.companies),
+    ]:
+        for index in range(1, count + 1):
+            email, first_name, last_name, language = _person(ctx, index, prefix)
+            demo_user(
+                ctx,
+                email=email,
+                role=role,
+                first_name=first_name,
+                last_name=last_name,
+                language=language,
+                show_login=index == 1,
+            )
+            ctx.progress(1)
 
 
 register_seeder(

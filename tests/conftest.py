@@ -79,3 +79,12 @@ def api():
         return client
 
     return make
+
+
+@pytest.fixture
+def english():
+    """Run the test in English, the source language of every message."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -11,13 +11,9 @@ from core.reference.enterprise import (
 
 VALID_NUMBERS = ["0403019261", "0428759497", "0878065378"]
 
-
-@pytest.fixture(autouse=True)
-def _english():
-    # Messages are lazy: they are rendered when read, after the raising block,
-    # so the whole test runs in English (the source language).
-    with translation.override("en"):
-        yield
+# Messages are lazy: they are rendered when read, after the raising block, so
+# the whole test runs in English (the source language).
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.mark.parametrize("digits", VALID_NUMBERS)

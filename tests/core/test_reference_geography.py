@@ -9,13 +9,9 @@ from core.reference.geography import (
     province_for_postal_code,
 )
 
-
-@pytest.fixture(autouse=True)
-def _english():
-    # Messages are lazy: they are rendered when read, after the raising block,
-    # so the whole test runs in English (the source language).
-    with translation.override("en"):
-        yield
+# Messages are lazy: they are rendered when read, after the raising block, so
+# the whole test runs in English (the source language).
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.mark.parametrize(

@@ -10,13 +10,9 @@ from core.reference.sme import SizeClass, sme_size_class
 
 MILLION = 1_000_000
 
-
-@pytest.fixture(autouse=True)
-def _english():
-    # Messages are lazy: they are rendered when read, after the raising block,
-    # so the whole test runs in English (the source language).
-    with translation.override("en"):
-        yield
+# Messages are lazy: they are rendered when read, after the raising block, so
+# the whole test runs in English (the source language).
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def classify(employees, turnover=None, balance_sheet=None):
