@@ -49,4 +49,4 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
         self.stdout.write("Demo logins (password for every demo account):")
         for label, email, password in ctx.logins:
-            self.stdout.write(f"  {label:<22} {email:<28} {password}")
+            self.stdout.write(f"  {label:<26} {email:<28} {password}")
