@@ -210,3 +210,15 @@ def test_it_fits_the_home_page_in_a_phone_width(new_page):
         PHONE["width"],
     )
     assert too_wide == []
+
+
+def test_it_renders_the_api_docs_offline_without_console_errors(
+    page, csp_violations, screenshot
+):
+    page.goto("/api/v1/docs/")
+
+    expect(page.locator("#swagger-ui .opblock").first).to_be_visible()
+    expect(page.get_by_text("/api/v1/auth/token/")).to_be_visible()
+    assert page.console_errors == []
+    assert csp_violations(page) == []
+    screenshot(page, "api-docs.png")
