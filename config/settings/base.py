@@ -315,4 +315,25 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 # not code, because Walloon rules change often.
 NWOW = {
     "SITE_NAME": "NWOW Wallonie",
+    # Public address used in e-mails and on certificates (QR code).
+    "PUBLIC_URL": env.str("NWOW_PUBLIC_URL", default="http://127.0.0.1:8000"),
+    # Accreditation workflow (domain.md §2-3).
+    "ACCREDITATION_VALIDITY_YEARS": env.int("NWOW_ACCREDITATION_VALIDITY_YEARS", default=3),
+    "RENEWAL_WINDOW_DAYS": 120,
+    "RENEWAL_REMINDER_DAYS": [120, 60, 30],
+    "RENEWAL_CPD_HOURS": 40,
+    "RENEWAL_MIN_RATING": 3.5,
+    "INCOMPLETE_DUE_DAYS": 30,
+    "APPEAL_WINDOW_DAYS": 30,
+    # Service-level targets per application state, in working days.
+    "APPLICATION_SLA_WORKING_DAYS": {
+        "submitted": 10,
+        "under_review": 20,
+        "interview_scheduled": 15,
+        "interviewed": 10,
+        "recommended": 10,
+        "appealed": 20,
+    },
+    # Optional cap of accreditations granted per domain code, e.g. {"TEL": 40}.
+    "DOMAIN_QUOTAS": {},
 }
