@@ -1,5 +1,5 @@
-"""Accreditation applications, accreditations per domain, renewals and the public
-verification of an accreditation.
+"""Accreditation applications, accreditations per domain, renewals and the
+public verification of an accreditation.
 """
 
 from django.apps import AppConfig
@@ -9,3 +9,17 @@ from django.utils.translation import gettext_lazy as _
 class AccreditationConfig(AppConfig):
     name = "accreditation"
     verbose_name = _("Accreditation")
+
+    def ready(self) -> None:
+        from training.signals import certification_issued
+
+        from .services.applications import (
+            on_certification_issued,
+            register_application_action_labels,
+        )
+
+        register_application_action_labels()
+        # Training announces certifications without knowing about us.
+        certification_issued.connect(
+            on_certification_issued, dispatch_uid="accreditation-training-done"
+        )

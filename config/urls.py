@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 api_v1 = [
     path("auth/", include("core.api.urls")),
+    path("accreditation/", include("accreditation.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view serves its start-up script as a file: the inline script
     # of the plain view is blocked by our Content-Security-Policy.

@@ -40,3 +40,11 @@ def add_working_days(start: datetime.date, days: int) -> datetime.date:
         if is_working_day(current):
             remaining -= 1
     return current
+
+
+def add_years(day: datetime.date, years: int) -> datetime.date:
+    """The same calendar day ``years`` later; 29 February becomes 28 February."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)

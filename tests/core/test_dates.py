@@ -25,3 +25,10 @@ def test_it_skips_christmas_and_new_year():
         2026, 12, 29
     )
     assert add_working_days(datetime.date(2026, 12, 31), 1) == datetime.date(2027, 1, 4)
+
+
+def test_it_adds_years_and_survives_a_leap_day():
+    from core.dates import add_years
+
+    assert add_years(datetime.date(2026, 12, 3), 3) == datetime.date(2029, 12, 3)
+    assert add_years(datetime.date(2028, 2, 29), 3) == datetime.date(2031, 2, 28)

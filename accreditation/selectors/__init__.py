@@ -1,0 +1,1 @@
+"""Reads of the accreditation app, one module per entity."""
