@@ -30,6 +30,26 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture
+def reference_data(transactional_db):
+    """Role groups and the needs taxonomy, as ``migrate`` leaves them.
+
+    Tests on a transactional database (live server, races) see the tables
+    emptied by the flush after each such test: the groups come back through
+    ``post_migrate``, the taxonomy rows of the data migration do not. Both
+    calls are idempotent.
+    """
+    import importlib
+
+    from django.apps import apps
+
+    from core.roles import sync_role_groups
+
+    seeding = importlib.import_module("core.migrations.0002_seed_needs_taxonomy")
+    seeding.seed_needs(apps, schema_editor=None)
+    sync_role_groups()
+
+
+@pytest.fixture
 def password():
     return DEFAULT_PASSWORD
 

@@ -5,7 +5,6 @@ own build here. Every test in this folder gets the ``browser`` marker, so
 ``pytest -m "not browser"`` leaves them out on machines without Chromium.
 """
 
-import importlib
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -76,20 +75,9 @@ def browser() -> Iterator:
 
 
 @pytest.fixture(autouse=True)
-def reference_data(live_server, transactional_db):
-    """Role groups and the needs taxonomy, as ``migrate`` leaves them.
-
-    The live server needs a transactional database, which Django empties
-    after each test: the groups come back through ``post_migrate``, but the
-    taxonomy rows of the data migration do not. Both calls are idempotent.
-    """
-    from django.apps import apps
-
-    from core.roles import sync_role_groups
-
-    seeding = importlib.import_module("core.migrations.0002_seed_needs_taxonomy")
-    seeding.seed_needs(apps, schema_editor=None)
-    sync_role_groups()
+def _browser_reference_data(live_server, reference_data):
+    """The live server runs on a transactional database: restore the reference
+    data that the flush after each test removes."""
 
 
 @pytest.fixture
