@@ -18,6 +18,7 @@ api_v1 = [
 urlpatterns = [
     path("", include("core.urls")),
     path("accounts/", include("allauth.urls")),
+    path("accreditation/", include("accreditation.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),
 ]

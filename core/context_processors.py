@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .forms import LanguageForm
+from .roles import AGENCY_ROLES, Role
 
 
 def navigation(request):
@@ -11,13 +12,21 @@ def navigation(request):
     items = [(_("Home"), reverse("core:home"))]
     if user is not None and user.is_authenticated:
         items.append((_("Dashboard"), reverse("core:dashboard")))
+        if user.has_role(Role.CONSULTANT, *AGENCY_ROLES):
+            items.append(
+                (_("Accreditation"), reverse("accreditation:application-list"))
+            )
         items.append((_("API documentation"), reverse("api-docs")))
         if user.is_staff:
             items.append((_("Administration"), reverse("admin:index")))
     current = request.path
     return {
         "nav_items": [
-            {"label": label, "url": url, "active": current == url}
+            {
+                "label": label,
+                "url": url,
+                "active": current == url or (url != "/" and current.startswith(url)),
+            }
             for label, url in items
         ],
         "language_form": LanguageForm(),
