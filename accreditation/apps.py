@@ -13,12 +13,14 @@ class AccreditationConfig(AppConfig):
     def ready(self) -> None:
         from training.signals import certification_issued
 
+        from .demo import register as register_demo
         from .services.applications import (
             on_certification_issued,
             register_application_action_labels,
         )
 
         register_application_action_labels()
+        register_demo()
         # Training announces certifications without knowing about us.
         certification_issued.connect(
             on_certification_issued, dispatch_uid="accreditation-training-done"

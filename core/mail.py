@@ -1,5 +1,8 @@
 """Queuing e-mail: rendered in the recipient's language, sent after commit."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
@@ -7,6 +10,19 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from .tasks import send_email
+
+# Set while demo data is generated: the demo's workflow would otherwise mail
+# every fictitious participant.
+_suppressed: ContextVar[bool] = ContextVar("nwow_mail_suppressed", default=False)
+
+
+@contextmanager
+def suppressed():
+    token = _suppressed.set(True)
+    try:
+        yield
+    finally:
+        _suppressed.reset(token)
 
 
 def language_for_address(email: str) -> str:
@@ -23,6 +39,8 @@ def language_for_address(email: str) -> str:
 
 def queue_message(message: EmailMessage) -> None:
     """Queue an already rendered message once the current transaction commits."""
+    if _suppressed.get():
+        return
     html_body = None
     if isinstance(message, EmailMultiAlternatives):
         html_body = next(

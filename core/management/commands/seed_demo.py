@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
-from core import demo
+from core import demo, mail
 
 
 class Command(BaseCommand):
@@ -40,8 +40,9 @@ class Command(BaseCommand):
             file=self.stderr._out,
         ) as bar:
             ctx.progress = bar.update
-            # One transaction: an interrupted run leaves nothing half-made.
-            with transaction.atomic():
+            # One transaction: an interrupted run leaves nothing half-made; and
+            # no e-mail to the demo's fictitious people.
+            with transaction.atomic(), mail.suppressed():
                 for seeder in seeders:
                     bar.set_postfix_str(seeder.name)
                     seeder.run(ctx)

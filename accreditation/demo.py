@@ -1,0 +1,165 @@
+"""Demo applications at every stage and the accreditations they granted.
+
+Each file is driven through the real services, so the demo's histories, due
+dates and audit rows are exactly what the product produces.
+"""
+
+import datetime
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from core.demo import DemoContext, register_seeder
+from core.models import User
+
+from .models import Application
+from .services import applications as workflow
+from .services import files
+
+# A minimal, valid PDF: the upload check reads content, not names.
+DEMO_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+# The stage each demo consultant's file reaches, in order; the rest have none.
+STAGES = [
+    "approved",
+    "approved",
+    "approved",
+    "approved",
+    "recommended",
+    "interview_scheduled",
+    "under_review",
+    "submitted",
+    "submitted",
+    "incomplete",
+    "draft",
+    "rejected",
+]
+DOMAIN_SETS = [
+    ["TEL"],
+    ["MGT", "CHG"],
+    ["HRP"],
+    ["COL", "DIG"],
+    ["SEC"],
+    ["TEL", "LEG"],
+]
+CLIENTS = [
+    ("Boulangerie Lambert", "Liège", "télétravail des équipes administratives"),
+    ("Menuiserie Dufour", "Namur", "planning partagé et outils collaboratifs"),
+    ("Cabinet Delvaux", "Mons", "charte du droit à la déconnexion"),
+    ("Transports Henrard", "Arlon", "entretiens annuels et plan de formation"),
+    ("Imprimerie Collard", "Wavre", "aménagement en flex office"),
+]
+
+
+def _steps(ctx: DemoContext) -> int:
+    return min(len(STAGES), len(ctx.users.get("consultant", [])))
+
+
+def _file(ctx: DemoContext, consultant: User, index: int) -> Application:
+    domains = DOMAIN_SETS[index % len(DOMAIN_SETS)]
+    application = files.application_create(
+        consultant=consultant,
+        domains=domains,
+        enterprise_number="0403.019.261",
+        motivation=(
+            "Consultant indépendant, j'accompagne des PME wallonnes dans leur "
+            "passage au NWOW depuis plusieurs années."
+        ),
+        years_experience=ctx.rng.randint(4, 22),
+        languages=sorted({"fr", ctx.rng.choice(["fr", "de", "nl", "en"])}),
+        provinces=sorted(
+            ctx.rng.sample(["BE-WBR", "BE-WHT", "BE-WLG", "BE-WLX", "BE-WNA"], 2)
+        ),
+        remote=ctx.rng.random() < 0.5,
+    )
+    for kind in ("cv", "insurance", "charter"):
+        files.application_add_document(
+            application=application,
+            actor=consultant,
+            kind=kind,
+            upload=SimpleUploadedFile(f"{kind}.pdf", DEMO_PDF),
+        )
+    for offset, (client, city, topic) in enumerate(ctx.rng.sample(CLIENTS, 3)):
+        files.application_add_reference(
+            application=application,
+            actor=consultant,
+            client_name=f"{client} ({city})",
+            client_contact=ctx.faker.name(),
+            client_email=f"contact{index}{offset}@client.demo",
+            year=timezone.localdate().year - 1 - offset,
+            domain=domains[0],
+            description=f"Accompagnement : {topic}.",
+        )
+    return application
+
+
+def _drive(application: Application, stage: str, people: dict[str, User]) -> None:
+    """Move a complete draft to ``stage`` through the services."""
+    consultant = application.consultant
+    reviewer, decider = people["reviewer"], people["decider"]
+    if stage == "draft":
+        return
+    workflow.application_submit(application=application, actor=consultant)
+    if stage == "submitted":
+        return
+    if stage == "incomplete":
+        workflow.application_request_changes(
+            application=application,
+            actor=reviewer,
+            reason="L'attestation d'assurance date de plus d'un an : merci de la "
+            "remplacer.",
+        )
+        return
+    workflow.application_accept(application=application, actor=reviewer)
+    if stage == "under_review":
+        return
+    workflow.application_schedule_interview(
+        application=application,
+        actor=reviewer,
+        at=timezone.now() + datetime.timedelta(days=6, hours=2),
+    )
+    if stage == "interview_scheduled":
+        return
+    workflow.application_record_interview(
+        application=application,
+        actor=reviewer,
+        score=82,
+        minutes="Expérience solide, références vérifiées par téléphone.",
+    )
+    decision = "reject" if stage == "rejected" else "approve"
+    workflow.application_recommend(
+        application=application,
+        actor=reviewer,
+        decision=decision,
+        reason="Avis motivé après entretien.",
+    )
+    if stage == "recommended":
+        return
+    if decision == "approve":
+        workflow.application_approve(application=application, actor=decider)
+    else:
+        workflow.application_reject(
+            application=application,
+            actor=decider,
+            reason="Les missions de référence ne couvrent pas le domaine demandé.",
+        )
+
+
+def seed(ctx: DemoContext) -> None:
+    people = {
+        "reviewer": ctx.users["reviewer"][0],
+        "decider": ctx.users["decider"][0],
+    }
+    consultants = ctx.users.get("consultant", [])
+    for index, (consultant, stage) in enumerate(zip(consultants, STAGES, strict=False)):
+        # Idempotent: a consultant who already has a file keeps it as it is.
+        if not Application.objects.filter(consultant=consultant).exists():
+            _drive(_file(ctx, consultant, index), stage, people)
+        ctx.progress(1)
+
+
+def register() -> None:
+    register_seeder(order=30, name="accreditation", steps=_steps, run=seed)
