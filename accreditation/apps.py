@@ -14,12 +14,14 @@ class AccreditationConfig(AppConfig):
         from training.signals import certification_issued
 
         from .demo import register as register_demo
+        from .services.accreditations import register_lifecycle_action_labels
         from .services.applications import (
             on_certification_issued,
             register_application_action_labels,
         )
 
         register_application_action_labels()
+        register_lifecycle_action_labels()
         register_demo()
         # Training announces certifications without knowing about us.
         certification_issued.connect(

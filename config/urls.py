@@ -4,7 +4,9 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 api_v1 = [
     path("auth/", include("core.api.urls")),
+    path("training/", include("training.api.urls")),
     path("accreditation/", include("accreditation.api.urls")),
+    path("", include("accreditation.api.public_urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view serves its start-up script as a file: the inline script
     # of the plain view is blocked by our Content-Security-Policy.
@@ -19,6 +21,7 @@ urlpatterns = [
     path("", include("core.urls")),
     path("accounts/", include("allauth.urls")),
     path("accreditation/", include("accreditation.urls")),
+    path("", include("accreditation.public_urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),
 ]

@@ -19,4 +19,4 @@ class CoreConfig(AppConfig):
         # Groups and their permissions follow core.roles after every migrate,
         # so a permission added by a later app reaches its roles without a
         # hand-written data migration.
-        post_migrate.connect(sync_role_groups, sender=self)
+        post_migrate.connect(sync_role_groups, dispatch_uid="core.sync_role_groups")

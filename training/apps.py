@@ -9,3 +9,42 @@ from django.utils.translation import gettext_lazy as _
 class TrainingConfig(AppConfig):
     name = "training"
     verbose_name = _("Training")
+
+    def ready(self) -> None:
+        from core.audit import register_action_labels
+        from core.roles import Role, grant_role_permissions
+
+        # Admin-site permissions only; the API checks roles in the services.
+        grant_role_permissions(Role.ADMIN, ["training.*"])
+        grant_role_permissions(
+            Role.TRAINER,
+            [
+                "training.view_programme",
+                "training.view_module",
+                "training.view_session",
+                "training.view_attendance",
+                "training.view_attempt",
+            ],
+        )
+        for role in (Role.REVIEWER, Role.DECIDER):
+            grant_role_permissions(
+                role, ["training.view_cpdactivity", "training.view_certification"]
+            )
+
+        register_action_labels(
+            {
+                "training.enrolment.created": _("Enrolled in a programme"),
+                "training.session.registered": _("Registered for a session"),
+                "training.attendance.recorded": _("Attendance recorded"),
+                "training.attempt.recorded": _("Assessment result recorded"),
+                "training.certification.issued": _("Certification issued"),
+                "training.certification.revoked": _("Certification revoked"),
+                "training.cpd.declared": _("CPD activity declared"),
+                "training.cpd.verified": _("CPD activity verified"),
+                "training.cpd.rejected": _("CPD activity rejected"),
+            }
+        )
+
+        from . import demo
+
+        demo.register()

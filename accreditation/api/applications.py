@@ -10,6 +10,7 @@ from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
+from core.api.serializers import HistoryEntrySerializer, ReasonSerializer
 from core.audit import audit_history
 from core.models import Need
 from training.models import Programme
@@ -117,10 +118,6 @@ class ApplicationWriteSerializer(serializers.Serializer):
     remote = serializers.BooleanField(required=False)
 
 
-class ReasonSerializer(serializers.Serializer):
-    reason = serializers.CharField(max_length=5000, required=False, allow_blank=True)
-
-
 class RequestChangesSerializer(ReasonSerializer):
     due_date = serializers.DateField(required=False)
 
@@ -158,15 +155,6 @@ class DecideAppealSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=5000)
 
 
-class HistoryEntrySerializer(serializers.Serializer):
-    transition = serializers.CharField()
-    from_status = serializers.CharField()
-    to_status = serializers.CharField()
-    actor = serializers.CharField(allow_null=True)
-    reason = serializers.CharField()
-    at = serializers.DateTimeField()
-
-
 class ApplicationFilter(filters.FilterSet):
     status = filters.MultipleChoiceFilter(choices=Application.Status.choices)
     domain = filters.CharFilter(field_name="domains__code", distinct=True)
@@ -174,20 +162,6 @@ class ApplicationFilter(filters.FilterSet):
     class Meta:
         model = Application
         fields = ["status", "domain"]
-
-
-def history_entries(obj) -> list[dict]:
-    return [
-        {
-            "transition": entry.action.rsplit(".", 1)[-1],
-            "from_status": entry.from_state,
-            "to_status": entry.to_state,
-            "actor": str(entry.actor) if entry.actor else None,
-            "reason": entry.reason,
-            "at": entry.at,
-        }
-        for entry in audit_history(obj)
-    ]
 
 
 # (service, request serializer or None, the arguments it passes on)
@@ -329,7 +303,7 @@ class ApplicationViewSet(
     @extend_schema(responses=HistoryEntrySerializer(many=True))
     @action(detail=True, methods=["get"])
     def history(self, request, pk=None):
-        entries = history_entries(self.get_object())
+        entries = audit_history(self.get_object())
         return Response(HistoryEntrySerializer(entries, many=True).data)
 
     # -- helpers ---------------------------------------------------------------

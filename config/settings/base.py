@@ -186,6 +186,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "auth-token": env.str("THROTTLE_AUTH_TOKEN", default="10/min"),
         "auth-register": env.str("THROTTLE_AUTH_REGISTER", default="20/hour"),
+        "public-verify": env.str("THROTTLE_PUBLIC_VERIFY", default="30/min"),
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
@@ -203,7 +204,17 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
-    "ENUM_NAME_OVERRIDES": {},
+    # Several models share the field names "status" and "kind": name each set.
+    "ENUM_NAME_OVERRIDES": {
+        "EnrolmentStatusEnum": "training.models.Enrolment.Status",
+        "AttendanceStatusEnum": "training.models.Attendance.Status",
+        "CertificationStatusEnum": "training.models.Certification.Status",
+        "CpdActivityStatusEnum": "training.models.CpdActivity.Status",
+        "AssessmentKindEnum": "training.models.Assessment.Kind",
+        "DocumentKindEnum": "accreditation.models.ApplicationDocument.Kind",
+        "ApplicationStatusEnum": "accreditation.models.Application.Status",
+        "AccreditationStatusEnum": "accreditation.models.Accreditation.Status",
+    },
 }
 
 # --- Internationalisation -----------------------------------------------------
@@ -315,10 +326,15 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 # not code, because Walloon rules change often.
 NWOW = {
     "SITE_NAME": "NWOW Wallonie",
+    # Training (domain.md §4).
+    "TRAINING_MIN_ATTENDANCE_PCT": 80,
+    "CERTIFICATION_VALIDITY_DAYS": 3 * 365,
     # Public address used in e-mails and on certificates (QR code).
     "PUBLIC_URL": env.str("NWOW_PUBLIC_URL", default="http://127.0.0.1:8000"),
     # Accreditation workflow (domain.md §2-3).
-    "ACCREDITATION_VALIDITY_YEARS": env.int("NWOW_ACCREDITATION_VALIDITY_YEARS", default=3),
+    "ACCREDITATION_VALIDITY_YEARS": env.int(
+        "NWOW_ACCREDITATION_VALIDITY_YEARS", default=3
+    ),
     "RENEWAL_WINDOW_DAYS": 120,
     "RENEWAL_REMINDER_DAYS": [120, 60, 30],
     "RENEWAL_CPD_HOURS": 40,

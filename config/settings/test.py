@@ -24,7 +24,11 @@ ACCOUNT_EMAIL_VERIFICATION = env.str("ACCOUNT_EMAIL_VERIFICATION", default="opti
 # Throttles are exercised by their own tests with these low rates.
 REST_FRAMEWORK = {
     **REST_FRAMEWORK,
-    "DEFAULT_THROTTLE_RATES": {"auth-token": "5/min", "auth-register": "5/min"},
+    "DEFAULT_THROTTLE_RATES": {
+        "auth-token": "5/min",
+        "auth-register": "5/min",
+        "public-verify": "100/min",
+    },
 }
 
 # Static files straight from the apps' folders: no collectstatic needed here.

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from core.audit import action_label
 from core.models import User
 from core.roles import SELF_SERVICE_ROLES, Role
 
@@ -44,3 +45,26 @@ class TokenRequestSerializer(serializers.Serializer):
 
 class TokenSerializer(serializers.Serializer):
     token = serializers.CharField(read_only=True)
+
+
+class ReasonSerializer(serializers.Serializer):
+    """The optional body of a workflow action: ``{"reason": "..."}``."""
+
+    reason = serializers.CharField(
+        required=False, allow_blank=True, max_length=5000, default=""
+    )
+
+
+class HistoryEntrySerializer(serializers.Serializer):
+    """One audit row of an object, as the ``.../history/`` entries of api.md."""
+
+    transition = serializers.CharField(source="action")
+    label = serializers.SerializerMethodField()
+    from_status = serializers.CharField(source="from_state")
+    to_status = serializers.CharField(source="to_state")
+    actor = serializers.StringRelatedField()
+    reason = serializers.CharField()
+    at = serializers.DateTimeField()
+
+    def get_label(self, entry) -> str:
+        return action_label(entry.action)
