@@ -23,8 +23,6 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_fsm import TransitionNotAllowed as FSMTransitionNotAllowed
-from django_fsm import can_proceed
 
 from core.audit import audit_record, register_action_labels
 from core.dates import add_years
@@ -32,6 +30,7 @@ from core.errors import DomainError, NotAllowed, NotFound, TransitionNotAllowed
 from core.mail import queue_templated_email
 from core.models import User
 from core.roles import Role
+from core.workflow import run_transition
 
 from ..models import Accreditation
 from ..selectors import accreditations as selectors
@@ -127,58 +126,29 @@ def _run_transition(
     notify: Callable[[Accreditation], list[User]] | None = None,
     data: dict | None = None,
 ) -> Accreditation:
-    """Lock, guard, transition, audit and notify (see the module docstring).
+    """core.workflow.run_transition, with the reason kept on the row and the
+    e-mail of ``event`` to the users ``notify`` names."""
 
-    ``refused`` is the message of the 409 when the state does not allow the
-    transition; it may use ``%(status)s`` (the current state's label). ``check``
-    runs under the lock after the state test, ``change`` after the transition.
-    """
-    with transaction.atomic():
-        # of=("self",): lock the accreditation only, not the joined user and
-        # domain rows, which unrelated requests must still be able to lock.
-        locked = (
-            Accreditation.objects.select_for_update(of=("self",))
-            .select_related("consultant", "domain")
-            .get(pk=accreditation.pk)
-        )
-        transition = getattr(locked, method)
-        from_state = locked.status
-        if not can_proceed(transition):
-            raise TransitionNotAllowed(
-                refused % {"status": locked.get_status_display()}
-            )
-        if check is not None:
-            check(locked)
-
-        try:
-            transition()
-        except FSMTransitionNotAllowed:
-            # Unreachable after the test above unless the machine changes;
-            # kept so that the API never answers 500 for a refused transition.
-            raise TransitionNotAllowed(
-                refused % {"status": locked.get_status_display()}
-            ) from None
+    def finish(locked: Accreditation) -> None:
         locked.status_reason = reason
         if change is not None:
             change(locked)
-        locked.save()
 
-        audit_record(
-            action=f"{ACTION_PREFIX}{event}",
-            actor=actor,
-            obj=locked,
-            from_state=from_state,
-            to_state=locked.status,
-            reason=reason,
-            data=data,
-        )
-        if notify is not None:
-            _email(event=event, accreditation=locked, to=notify(locked), reason=reason)
+    def send(locked: Accreditation) -> None:
+        _email(event=event, accreditation=locked, to=notify(locked), reason=reason)
 
-    logger.info(
-        "Accreditation %s: %s (%s -> %s)", locked.pk, event, from_state, locked.status
+    return run_transition(
+        instance=accreditation,
+        method=method,
+        action=f"{ACTION_PREFIX}{event}",
+        actor=actor,
+        reason=reason,
+        guard=check,
+        change=finish,
+        notify=[send] if notify is not None else [],
+        refused=refused,
+        data=data,
     )
-    return locked
 
 
 def _holder(accreditation: Accreditation) -> list[User]:

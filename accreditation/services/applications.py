@@ -12,18 +12,17 @@ import logging
 from collections.abc import Callable, Iterable
 
 from django.contrib.auth.models import Group
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_fsm import can_proceed
 
-from core.audit import audit_record, register_action_labels
+from core.audit import register_action_labels
 from core.dates import add_working_days, add_years
 from core.errors import DomainError, NotAllowed, TransitionNotAllowed
 from core.mail import queue_templated_email
 from core.models import Need, User
 from core.roles import Role
+from core.workflow import run_transition
 
 from ..models import Accreditation, Application
 from ..selectors.applications import (
@@ -135,44 +134,29 @@ def _transition(
     notify: Iterable[Callable[[Application], None]] = (),
     data: dict | None = None,
 ) -> Application:
-    with transaction.atomic():
-        # The lock makes concurrent attempts queue up; the first one changes
-        # the state and every later one fails the state check below (409).
-        locked = Application.objects.select_for_update().get(pk=application.pk)
-        if authorize is not None:
-            authorize(locked)
-        transition = getattr(locked, method)
-        if not can_proceed(transition):
-            raise TransitionNotAllowed(
-                _("This action is not possible while the application is “%(status)s”.")
-                % {"status": locked.get_status_display()}
-            )
-        if guard is not None:
-            guard(locked)
+    """core.workflow.run_transition, plus the due date of the new state."""
 
-        source = locked.status
+    def finish(locked: Application) -> None:
         if change is not None:
             change(locked)
-        transition()
-        today = timezone.localdate()
+        # An incomplete file keeps the due date the reviewer gave it.
         if locked.status != Status.INCOMPLETE:
-            locked.due_date = _due_date_for(locked.status, today)
-        locked.save()
-        if after is not None:
-            after(locked)
-        audit_record(
-            action=f"accreditation.application.{action}",
-            actor=actor,
-            obj=locked,
-            from_state=source,
-            to_state=locked.status,
-            reason=reason,
-            data=data,
-        )
-        for send in notify:
-            send(locked)
-    logger.info("Application %s: %s -> %s", locked.pk, source, locked.status)
-    return locked
+            locked.due_date = _due_date_for(locked.status, timezone.localdate())
+
+    return run_transition(
+        instance=application,
+        method=method,
+        action=f"accreditation.application.{action}",
+        actor=actor,
+        reason=reason,
+        authorize=authorize,
+        guard=guard,
+        change=finish,
+        after=after,
+        notify=notify,
+        refused=_("This action is not possible while the application is “%(status)s”."),
+        data=data,
+    )
 
 
 # -- guards ---------------------------------------------------------------
