@@ -1,10 +1,30 @@
 from django.urls import path
 
-from . import views
+from . import views, views_accreditations
 
 app_name = "accreditation"
 
 urlpatterns = [
+    path(
+        "accreditations/",
+        views_accreditations.accreditation_index,
+        name="accreditation-list",
+    ),
+    path(
+        "accreditations/<int:pk>/",
+        views_accreditations.accreditation_detail,
+        name="accreditation-detail",
+    ),
+    path(
+        "accreditations/<int:pk>/certificate.pdf",
+        views_accreditations.accreditation_certificate,
+        name="accreditation-certificate",
+    ),
+    path(
+        "accreditations/<int:pk>/<slug:name>/",
+        views_accreditations.accreditation_transition,
+        name="accreditation-transition",
+    ),
     path("applications/", views.application_index, name="application-list"),
     path("applications/new/", views.application_new, name="application-new"),
     path("applications/<int:pk>/", views.application_detail, name="application-detail"),

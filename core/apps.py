@@ -16,7 +16,29 @@ class CoreConfig(AppConfig):
         from . import signals  # noqa: F401 - connects the audit receivers
         from .roles import sync_role_groups
 
+        self._register_navigation()
+
         # Groups and their permissions follow core.roles after every migrate,
         # so a permission added by a later app reaches its roles without a
         # hand-written data migration.
         post_migrate.connect(sync_role_groups, dispatch_uid="core.sync_role_groups")
+
+    @staticmethod
+    def _register_navigation() -> None:
+        from django.utils.translation import gettext_lazy as _
+
+        from .navigation import register_nav_item
+
+        register_nav_item(order=0, label=_("Home"), url_name="core:home")
+        register_nav_item(
+            order=10, label=_("Dashboard"), url_name="core:dashboard", roles=()
+        )
+        register_nav_item(
+            order=90, label=_("API documentation"), url_name="api-docs", roles=()
+        )
+        register_nav_item(
+            order=95,
+            label=_("Administration"),
+            url_name="admin:index",
+            roles=["admin"],
+        )
