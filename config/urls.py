@@ -20,6 +20,7 @@ api_v1 = [
 urlpatterns = [
     path("", include("core.urls")),
     path("accounts/", include("allauth.urls")),
+    path("training/", include("training.urls")),
     path("accreditation/", include("accreditation.urls")),
     path("", include("accreditation.public_urls")),
     path("admin/", admin.site.urls),

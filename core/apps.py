@@ -34,9 +34,6 @@ class CoreConfig(AppConfig):
             order=10, label=_("Dashboard"), url_name="core:dashboard", roles=()
         )
         register_nav_item(
-            order=90, label=_("API documentation"), url_name="api-docs", roles=()
-        )
-        register_nav_item(
             order=95,
             label=_("Administration"),
             url_name="admin:index",

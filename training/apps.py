@@ -34,6 +34,7 @@ class TrainingConfig(AppConfig):
         register_action_labels(
             {
                 "training.enrolment.created": _("Enrolled in a programme"),
+                "training.enrolment.withdrawn": _("Withdrew from a programme"),
                 "training.session.registered": _("Registered for a session"),
                 "training.attendance.recorded": _("Attendance recorded"),
                 "training.attempt.recorded": _("Assessment result recorded"),
@@ -48,3 +49,16 @@ class TrainingConfig(AppConfig):
         from . import demo
 
         demo.register()
+        self._register_navigation()
+
+    @staticmethod
+    def _register_navigation() -> None:
+        from core.navigation import register_nav_item
+        from core.roles import Role
+
+        register_nav_item(
+            order=20,
+            label=_("Training"),
+            url_name="training:catalogue",
+            roles=[Role.CONSULTANT, Role.TRAINER, Role.REVIEWER],
+        )

@@ -21,7 +21,8 @@ Progress rules (documented here because they are the agency's rules):
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Max, QuerySet, Sum
+from django.db.models import Count, Max, Q, QuerySet, Sum
+from django.utils import timezone
 
 from core.models import User
 from core.roles import STAFF_ROLES, Role
@@ -36,6 +37,7 @@ from .models import (
     Module,
     Programme,
     Session,
+    SessionRegistration,
 )
 
 HUNDRED = Decimal(100)
@@ -96,6 +98,23 @@ def cpd_activity_list(*, user: User) -> QuerySet[CpdActivity]:
     if user.has_role(Role.REVIEWER, Role.DECIDER, Role.ADMIN) or user.is_superuser:
         return activities
     return activities.filter(consultant=user)
+
+
+def cpd_review_queue() -> QuerySet[CpdActivity]:
+    """Declared activities waiting for a reviewer, the longest waiting first."""
+    return (
+        CpdActivity.objects.filter(status=CpdActivity.Status.DECLARED)
+        .select_related("consultant")
+        .order_by("created_at", "id")
+    )
+
+
+def trainer_session_list(*, trainer: User) -> QuerySet[Session]:
+    return session_list(user=trainer).filter(trainer=trainer)
+
+
+def upcoming_session_list(*, user: User) -> QuerySet[Session]:
+    return session_list(user=user).filter(starts_at__gt=timezone.now())
 
 
 def cpd_verified_hours(*, consultant: User, start, end) -> Decimal:
@@ -206,3 +225,101 @@ def enrolment_progress(*, enrolment: Enrolment) -> EnrolmentProgress:
         completion_pct=completion,
         hours_attended=(Decimal(minutes_total) / 60).quantize(Decimal("0.01")),
     )
+
+
+@dataclass(frozen=True)
+class SessionOption:
+    """A session of an enrolment's programme, as offered to its consultant."""
+
+    session: Session
+    registered: bool
+
+    @property
+    def seats_left(self) -> int:
+        return max(0, self.session.capacity - self.session.seats_taken)
+
+    @property
+    def started(self) -> bool:
+        return self.session.starts_at <= timezone.now()
+
+
+def enrolment_session_options(*, enrolment: Enrolment) -> dict[int, list]:
+    """Sessions to come and sessions booked, by module id, in two queries."""
+    booked = set(
+        SessionRegistration.objects.filter(enrolment=enrolment).values_list(
+            "session_id", flat=True
+        )
+    )
+    sessions = (
+        Session.objects.filter(module__programme_id=enrolment.programme_id)
+        .filter(Q(starts_at__gt=timezone.now()) | Q(pk__in=booked))
+        .annotate(seats_taken=Count("registrations"))
+        .order_by("starts_at", "id")
+    )
+    options: dict[int, list[SessionOption]] = {}
+    for session in sessions:
+        option = SessionOption(session=session, registered=session.pk in booked)
+        options.setdefault(session.module_id, []).append(option)
+    return options
+
+
+@dataclass(frozen=True)
+class AssessmentResult:
+    assessment: Assessment
+    attempts_used: int
+    best_score: Decimal | None
+
+    @property
+    def attempts_left(self) -> int:
+        return max(0, self.assessment.attempts_allowed - self.attempts_used)
+
+    @property
+    def passed(self) -> bool:
+        return (
+            self.best_score is not None
+            and self.best_score >= self.assessment.pass_score
+        )
+
+
+@dataclass(frozen=True)
+class EnrolmentResults:
+    enrolment: Enrolment
+    results: list[AssessmentResult]
+
+
+def module_result_enrolments(*, module: Module) -> QuerySet[Enrolment]:
+    """Enrolments whose results a trainer of the module may record."""
+    return (
+        Enrolment.objects.filter(programme_id=module.programme_id)
+        .exclude(status=Enrolment.Status.WITHDRAWN)
+        .select_related("consultant")
+        .order_by("consultant__last_name", "consultant__first_name", "id")
+    )
+
+
+def module_results(*, module: Module) -> list[EnrolmentResults]:
+    """Every enrolment × assessment of a module with attempts and best score."""
+    assessments = list(module.assessments.all())
+    enrolments = list(module_result_enrolments(module=module))
+    stats = {
+        (row["enrolment_id"], row["assessment_id"]): row
+        for row in Attempt.objects.filter(
+            assessment__module=module, enrolment__in=enrolments
+        )
+        .values("enrolment_id", "assessment_id")
+        .annotate(used=Count("id"), best=Max("score"))
+    }
+    rows = []
+    for enrolment in enrolments:
+        results = []
+        for assessment in assessments:
+            row = stats.get((enrolment.pk, assessment.pk), {})
+            results.append(
+                AssessmentResult(
+                    assessment=assessment,
+                    attempts_used=row.get("used", 0),
+                    best_score=row.get("best"),
+                )
+            )
+        rows.append(EnrolmentResults(enrolment=enrolment, results=results))
+    return rows

@@ -82,6 +82,42 @@ def enrolment_create(*, consultant: User, programme: Programme) -> Enrolment:
 
 
 @transaction.atomic
+def enrolment_withdraw(*, consultant: User, enrolment: Enrolment) -> Enrolment:
+    """Withdraw one's own active enrolment and free its seats to come.
+
+    Registrations to sessions that have not started are removed so that other
+    consultants can take the seats; past ones stay, with their attendance, as
+    the record of what was followed.
+    """
+    if enrolment.consultant_id != consultant.pk:
+        raise NotFound()
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.status != Enrolment.Status.ACTIVE:
+        raise TransitionNotAllowed(
+            _("This enrolment is no longer active."), code="enrolment_not_active"
+        )
+
+    released, _by_model = SessionRegistration.objects.filter(
+        enrolment=enrolment,
+        session__starts_at__gt=timezone.now(),
+        attendance__isnull=True,
+    ).delete()
+    from_state = enrolment.status
+    enrolment.status = Enrolment.Status.WITHDRAWN
+    enrolment.save(update_fields=["status"])
+    audit_record(
+        action="training.enrolment.withdrawn",
+        actor=consultant,
+        obj=enrolment,
+        from_state=from_state,
+        to_state=enrolment.status,
+        data={"programme": enrolment.programme_id, "seats_released": released},
+    )
+    logger.info("Enrolment %s withdrawn", enrolment.pk)
+    return enrolment
+
+
+@transaction.atomic
 def session_register(
     *, user: User, session: Session, enrolment: Enrolment
 ) -> SessionRegistration:
@@ -108,6 +144,13 @@ def session_register(
     ).first()
     if existing is not None:
         return existing
+
+    # A seat in a session that has begun would count minutes the consultant
+    # cannot attend; a correction by the agency goes through the admin.
+    if session.starts_at <= timezone.now():
+        raise TransitionNotAllowed(
+            _("This session has already started."), code="session_started"
+        )
 
     # 2. Count and insert under the lock.
     if session.registrations.count() >= session.capacity:

@@ -26,3 +26,28 @@ def bootstrap_widget(field):
 @register.filter
 def audit_action(code: str) -> str:
     return action_label(code)
+
+
+@register.filter
+def status_label(value: str, obj) -> str:
+    """The translated label of a status value of ``obj``'s ``status`` field."""
+    from django.core.exceptions import FieldDoesNotExist
+
+    try:
+        choices = dict(obj._meta.get_field("status").flatchoices)
+    except (AttributeError, FieldDoesNotExist):
+        return value
+    return str(choices.get(value, value))
+
+
+@register.filter
+def enterprise_number(value: str) -> str:
+    """0403019261 as 0403.019.261; anything else unchanged."""
+    from django.core.exceptions import ValidationError
+
+    from core.reference.enterprise import format_enterprise_number
+
+    try:
+        return format_enterprise_number(value) if value else value
+    except ValidationError:
+        return value

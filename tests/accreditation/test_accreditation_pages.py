@@ -35,7 +35,9 @@ def test_it_downloads_the_certificate_as_a_pdf(client, consultant):
     assert response["Cache-Control"] == "no-store"
 
 
-def test_it_lists_what_renewal_still_needs(client, consultant, english):
+def test_it_lists_what_renewal_still_needs(client, consultant):
+    consultant.language = "en"
+    consultant.save()
     accreditation = AccreditationFactory(consultant=consultant)
     Accreditation.objects.filter(pk=accreditation.pk).update(status="renewal_open")
     client.force_login(consultant)

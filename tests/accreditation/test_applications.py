@@ -104,10 +104,12 @@ def test_it_never_lets_a_patch_change_the_status(api, consultant):
     assert application.motivation == "Mise à jour"
 
 
-def test_it_lists_what_is_missing_when_submitting_too_early(api, consultant, english):
+def test_it_lists_what_is_missing_when_submitting_too_early(api, consultant):
     application = ApplicationFactory(consultant=consultant)
 
-    response = api(consultant).post(url("submit", application))
+    response = api(consultant).post(
+        url("submit", application), HTTP_ACCEPT_LANGUAGE="en"
+    )
 
     assert response.status_code == 409
     body = response.json()

@@ -81,7 +81,9 @@ def test_it_sends_the_file_with_the_submit_button(client, consultant):
     assert application.status == "submitted"
 
 
-def test_it_explains_a_refused_submission_in_a_message(client, consultant, english):
+def test_it_explains_a_refused_submission_in_a_message(client, consultant):
+    consultant.language = "en"
+    consultant.save()
     application = ApplicationFactory(consultant=consultant)
     client.force_login(consultant)
 

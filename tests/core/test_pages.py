@@ -133,3 +133,12 @@ def test_it_serves_the_api_docs_without_internet(client, consultant):
     assert response.status_code == 200
     assert b"swagger-ui" in response.content
     assert b"cdn" not in response.content.lower()
+
+
+def test_it_formats_enterprise_numbers_and_status_labels(english):
+    from core.models import User
+    from core.templatetags.nwow import enterprise_number, status_label
+
+    assert enterprise_number("0403019261") == "0403.019.261"
+    assert enterprise_number("garbage") == "garbage"
+    assert status_label("active", User()) == "active"  # no status field
