@@ -29,7 +29,6 @@ class CoreConfig(AppConfig):
 
         from .navigation import register_nav_item
 
-        register_nav_item(order=0, label=_("Home"), url_name="core:home")
         register_nav_item(
             order=10, label=_("Dashboard"), url_name="core:dashboard", roles=()
         )

@@ -1,8 +1,3 @@
 // Small behaviours that must work without inline scripts (CSP forbids them).
-document.addEventListener("DOMContentLoaded", () => {
-  // A language <select> marked data-autosubmit submits its form on change; the
-  // form's own button stays for keyboard and no-JavaScript use.
-  document.querySelectorAll("select[data-autosubmit]").forEach((select) => {
-    select.addEventListener("change", () => select.form.requestSubmit());
-  });
-});
+// Nothing here yet is required: every page works without JavaScript, and
+// Bootstrap's bundle handles menus and alerts.
