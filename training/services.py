@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from core.audit import audit_record
 from core.errors import DomainError, NotAllowed, NotFound, TransitionNotAllowed
+from core.mail import queue_templated_email
 from core.models import User
 from core.roles import Role
 
@@ -312,6 +313,13 @@ def certification_issue_if_complete(
             to_state=certification.status,
             data={"enrolment": enrolment.pk, "programme": enrolment.programme_id},
         )
+        consultant = User.objects.get(pk=enrolment.consultant_id)
+        queue_templated_email(
+            template_prefix="training/email/certification_issued",
+            to=consultant.email,
+            language=consultant.language,
+            context={"certification": certification, "recipient": consultant},
+        )
         # Listeners (accreditation) act on committed data only.
         transaction.on_commit(
             lambda: certification_issued.send(
@@ -415,6 +423,13 @@ def _cpd_review(
             from_state=from_state,
             to_state=activity.status,
             reason=reason,
+        )
+        consultant = activity.consultant
+        queue_templated_email(
+            template_prefix="training/email/cpd_reviewed",
+            to=consultant.email,
+            language=consultant.language,
+            context={"activity": activity, "recipient": consultant},
         )
     return activity
 
