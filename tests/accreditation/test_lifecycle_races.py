@@ -1,43 +1,15 @@
 """Concurrent accreditation transitions on PostgreSQL: one winner, one audit row."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from accreditation.models import Accreditation
 from accreditation.services import accreditations as services
-from core.errors import DomainError
 from core.models import AuditEntry
 from tests.accreditation.factories import AccreditationFactory
+from tests.concurrency import run_at_once
 
 pytestmark = pytest.mark.usefixtures("reference_data")
-
-
-def outcomes_of(count: int, work) -> list[str]:
-    """Run ``work`` in ``count`` threads released together; collect outcomes."""
-    barrier = threading.Barrier(count)
-    outcomes: list[str] = []
-    lock = threading.Lock()
-
-    def worker():
-        barrier.wait()
-        try:
-            work()
-            outcome = "ok"
-        except DomainError as error:
-            outcome = str(error.status_code)
-        finally:
-            connections.close_all()
-        with lock:
-            outcomes.append(outcome)
-
-    threads = [threading.Thread(target=worker) for _ in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return outcomes
 
 
 def test_it_lets_one_of_eight_concurrent_revocations_win(decider):
@@ -45,14 +17,14 @@ def test_it_lets_one_of_eight_concurrent_revocations_win(decider):
         pytest.skip("row locks are only meaningful on PostgreSQL")
     accreditation = AccreditationFactory()
 
-    outcomes = outcomes_of(
-        8,
-        lambda: services.accreditation_revoke(
+    def revoke():
+        services.accreditation_revoke(
             actor=decider, accreditation=accreditation, reason="Fraude prouvée"
-        ),
-    )
+        )
 
-    assert sorted(outcomes) == ["409"] * 7 + ["ok"]
+    outcomes = run_at_once([revoke] * 8)
+
+    assert sorted(outcomes) == ["409:transition_not_allowed"] * 7 + ["ok"]
     accreditation.refresh_from_db()
     assert accreditation.status == Accreditation.Status.REVOKED
     assert (

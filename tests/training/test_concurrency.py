@@ -1,19 +1,21 @@
 """Concurrent registrations never exceed a session's capacity (PostgreSQL)."""
 
-import threading
+from functools import partial
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
-from core.errors import DomainError
 from core.roles import Role
+from tests.concurrency import run_at_once
 from tests.factories import UserFactory
 from tests.training.factories import EnrolmentFactory, SessionFactory
 from training import services
 from training.models import SessionRegistration
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # Transactional tests see tables flushed by earlier ones: restore the
+    # taxonomy and role groups first.
+    pytest.mark.usefixtures("reference_data"),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="SQLite serialises every writer; the row lock matters on PostgreSQL.",
@@ -30,27 +32,18 @@ def test_it_never_overbooks_a_session_under_concurrent_registrations():
         )
         for _index in range(12)
     ]
-    barrier = threading.Barrier(len(enrolments))
-    outcomes = []
-
-    def register(enrolment):
-        barrier.wait()
-        try:
-            services.session_register(
-                user=enrolment.consultant, session=session, enrolment=enrolment
+    outcomes = run_at_once(
+        [
+            partial(
+                services.session_register,
+                user=enrolment.consultant,
+                session=session,
+                enrolment=enrolment,
             )
-            outcomes.append("ok")
-        except DomainError as error:
-            outcomes.append(error.code)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=register, args=(e,)) for e in enrolments]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+            for enrolment in enrolments
+        ]
+    )
 
     assert outcomes.count("ok") == 3
-    assert outcomes.count("session_full") == 9
+    assert outcomes.count("409:session_full") == 9
     assert SessionRegistration.objects.filter(session=session).count() == 3
