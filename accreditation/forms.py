@@ -75,7 +75,9 @@ class DocumentForm(forms.Form):
 
 class ReferenceForm(forms.Form):
     client_name = forms.CharField(label=_("Client company"), max_length=200)
-    client_contact = forms.CharField(label=_("Contact person"), max_length=200)
+    client_contact = forms.CharField(
+        label=_("Contact person"), max_length=200, required=False
+    )
     client_email = forms.EmailField(label=_("Contact e-mail"))
     client_phone = forms.CharField(
         label=_("Contact phone"), max_length=32, required=False

@@ -300,7 +300,9 @@ class ReferenceMission(models.Model):
         related_name="references",
     )
     client_name = models.CharField(_("client"), max_length=200)
-    client_contact = models.CharField(_("client contact person"), max_length=200)
+    client_contact = models.CharField(
+        _("client contact person"), max_length=200, blank=True
+    )
     client_email = models.EmailField(_("client e-mail"))
     client_phone = models.CharField(_("client phone"), max_length=32, blank=True)
     year = models.PositiveSmallIntegerField(

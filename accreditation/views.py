@@ -19,6 +19,7 @@ from django_fsm import can_proceed
 from core.audit import audit_history
 from core.errors import DomainError
 from core.roles import AGENCY_ROLES, Role
+from core.selectors import need_list
 from training.models import Programme
 
 from .forms import ApplicationForm, DocumentForm, ReferenceForm
@@ -250,9 +251,15 @@ def application_index(request):
         status = request.GET.get("status") or None
         if status not in Application.Status.values:
             status = None
-        context["applications"] = application_queue(status=status)
+        queue = application_queue(status=status)
+        domain = request.GET.get("domain") or None
+        if domain:
+            queue = queue.filter(domains__code=domain).distinct()
+        context["applications"] = queue
         context["status_choices"] = Application.Status.choices
         context["current_status"] = status
+        context["needs"] = need_list()
+        context["current_domain"] = domain
     else:
         context["applications"] = application_list(user=user).filter(consultant=user)
     context["can_apply"] = user.has_role(Role.CONSULTANT)

@@ -160,11 +160,11 @@ def application_add_reference(
     application: Application,
     actor: User,
     client_name: str,
-    client_contact: str,
     client_email: str,
     year: int,
     domain: str,
     description: str,
+    client_contact: str = "",
     client_phone: str = "",
 ) -> ReferenceMission:
     _require_editable(application, actor)

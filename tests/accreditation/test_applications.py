@@ -454,3 +454,35 @@ def test_it_keeps_other_consultants_files_out_of_the_list(
     response = api(other_consultant).get(reverse("accreditation-api:application-list"))
 
     assert response.json()["results"] == []
+
+
+def test_it_takes_a_reference_with_only_the_fields_of_the_public_api(api, consultant):
+    application = ApplicationFactory(consultant=consultant)
+
+    response = api(consultant).post(
+        url("references", application),
+        {
+            "client_name": "Brasserie Lefort",
+            "client_email": "direction@lefort.be",
+            "year": 2023,
+            "domain": "MGT",
+            "description": "Management participatif",
+        },
+        format="json",
+    )
+
+    assert response.status_code == 201
+
+
+def test_it_serves_the_certificate_at_the_path_without_a_slash(api, consultant):
+    from tests.accreditation.factories import AccreditationFactory
+
+    accreditation = AccreditationFactory(consultant=consultant)
+
+    response = api(consultant).get(
+        f"/api/v1/accreditation/accreditations/{accreditation.pk}/certificate.pdf",
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF")

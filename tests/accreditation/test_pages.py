@@ -160,3 +160,14 @@ def test_it_lists_the_queue_for_reviewers_most_urgent_first(client, reviewer):
     response = client.get(reverse("accreditation:application-list"))
 
     assert list(response.context["applications"]) == [soon, late]
+
+
+def test_it_filters_the_queue_by_domain(client, reviewer):
+    tel = ApplicationFactory(domains=["TEL"])
+    hrp = ApplicationFactory(domains=["HRP"])
+    Application.objects.filter(pk__in=[tel.pk, hrp.pk]).update(status="submitted")
+    client.force_login(reviewer)
+
+    response = client.get(reverse("accreditation:application-list") + "?domain=HRP")
+
+    assert list(response.context["applications"]) == [hrp]
