@@ -9,6 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from . import selectors, services
+from .dashboard import panels_for
 from .forms import LanguageForm
 from .roles import AGENCY_ROLES, Role
 
@@ -21,6 +22,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def dashboard(request: HttpRequest) -> HttpResponse:
     user = request.user
     context = {
+        "panels": panels_for(request),
         "roles": user.roles,
         "recent_activity": selectors.audit_list_for_actor(user=user),
         "is_agency": user.has_role(*AGENCY_ROLES),
