@@ -6,6 +6,8 @@ api_v1 = [
     path("auth/", include("core.api.urls")),
     path("training/", include("training.api.urls")),
     path("accreditation/", include("accreditation.api.urls")),
+    path("pme/", include("pme.api.urls")),
+    path("matching/", include("matching.api.urls")),
     path("", include("accreditation.api.public_urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view serves its start-up script as a file: the inline script
@@ -22,6 +24,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("training/", include("training.urls")),
     path("accreditation/", include("accreditation.urls")),
+    path("pme/", include("pme.urls")),
+    path("matching/", include("matching.urls")),
     path("", include("accreditation.public_urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),

@@ -214,6 +214,7 @@ SPECTACULAR_SETTINGS = {
         "DocumentKindEnum": "accreditation.models.ApplicationDocument.Kind",
         "ApplicationStatusEnum": "accreditation.models.Application.Status",
         "AccreditationStatusEnum": "accreditation.models.Accreditation.Status",
+        "MembershipRoleEnum": "pme.models.Membership.Role",
     },
 }
 
@@ -352,4 +353,8 @@ NWOW = {
     },
     # Optional cap of accreditations granted per domain code, e.g. {"TEL": 40}.
     "DOMAIN_QUOTAS": {},
+    # Companies and the maturity scan (domain.md §5).
+    "INVITATION_MAX_AGE_DAYS": 7,
+    "BENCHMARK_MIN_GROUP": 5,
+    "SCAN_MAX_AGE_DAYS": 365,
 }
