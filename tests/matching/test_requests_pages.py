@@ -5,9 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from core import dashboard, navigation
 from matching.models import ExpertRequest
-from matching.views import register_matching_ui
 from tests.matching.factories import (
     company_of,
     expert_request,
@@ -31,18 +29,6 @@ def member(pme_member):
 @pytest.fixture
 def company(member):
     return company_of(member, language="de")
-
-
-@pytest.fixture
-def matching_ui(monkeypatch):
-    """The nav entry and panel, registered on copies of the global registries.
-
-    The project's URLs may not route matching yet: entries left behind would
-    break every other test that renders the navigation.
-    """
-    monkeypatch.setattr(navigation, "_ITEMS", dict(navigation._ITEMS))
-    monkeypatch.setattr(dashboard, "_PANELS", dict(dashboard._PANELS))
-    register_matching_ui()
 
 
 def checkbox(html: str, value: str) -> str:
@@ -199,7 +185,7 @@ def test_it_withdraws_from_the_detail_page(client, member, company):
     assert created.status == "withdrawn"
 
 
-def test_it_shows_open_requests_on_the_dashboard(client, member, company, matching_ui):
+def test_it_shows_open_requests_on_the_dashboard(client, member, company):
     shown = expert_request(company, needs=("TEL", "MGT"))
     hidden = expert_request(company, status="withdrawn")
     expert_request(outsider_company())
@@ -215,7 +201,7 @@ def test_it_shows_open_requests_on_the_dashboard(client, member, company, matchi
     assert reverse("matching:request-list") in html  # the navigation entry
 
 
-def test_it_shows_no_panel_to_a_consultant(client, consultant, matching_ui):
+def test_it_shows_no_panel_to_a_consultant(client, consultant):
     client.force_login(consultant)
 
     html = client.get(reverse("core:dashboard")).content.decode()

@@ -3,11 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from core import dashboard, navigation
 from core.roles import Role
 from pme.models import Company, Invitation, Membership
 from pme.services.companies import invitation_token
-from pme.views.companies import register_company_ui
 from tests.factories import UserFactory
 from tests.pme.factories import CompanyFactory
 
@@ -27,18 +25,6 @@ FORM = {
 
 def page(name, *args):
     return reverse(f"pme:{name}", args=args)
-
-
-@pytest.fixture
-def company_ui(monkeypatch):
-    """The nav item and panel, registered for this test only.
-
-    The registries are module-level; patched copies keep the pme routes,
-    which only this test urlconf knows yet, out of every other test.
-    """
-    monkeypatch.setattr(navigation, "_ITEMS", dict(navigation._ITEMS))
-    monkeypatch.setattr(dashboard, "_PANELS", dict(dashboard._PANELS))
-    register_company_ui()
 
 
 def test_it_registers_then_redirects_to_the_scan(client, pme_member):
@@ -229,9 +215,7 @@ def test_it_asks_to_log_in_before_accepting(client):
     assert reverse("account_login") in response["Location"]
 
 
-def test_it_shows_the_nav_item_and_panel_to_company_accounts(
-    client, pme_member, company_ui
-):
+def test_it_shows_the_nav_item_and_panel_to_company_accounts(client, pme_member):
     company = CompanyFactory(created_by=pme_member, name="Mine SRL")
     client.force_login(pme_member)
 
@@ -242,7 +226,7 @@ def test_it_shows_the_nav_item_and_panel_to_company_accounts(
     assert page("company-new") in content
 
 
-def test_it_shows_no_company_panel_to_a_consultant(client, consultant, company_ui):
+def test_it_shows_no_company_panel_to_a_consultant(client, consultant):
     client.force_login(consultant)
 
     content = client.get(reverse("core:dashboard")).content.decode()

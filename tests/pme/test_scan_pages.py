@@ -5,20 +5,10 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.urls import reverse
 
-from core import dashboard
-from pme.views.scans import register_scan_ui
 from tests.pme.factories import CompanyFactory
 from tests.pme.scans import V1_STRUCTURE, WORKED_EXAMPLE, stored_scan
 
 SCORES = {"D1": 50.0, "D2": 50.0, "D3": 50.0, "D4": 50.0, "D5": 10.0, "D6": 50.0}
-
-
-@pytest.fixture
-def scan_panel(monkeypatch):
-    """The dashboard panel, registered for this test only: the project's
-    URLs do not include the scan pages until pme/urls.py does."""
-    monkeypatch.setattr(dashboard, "_PANELS", dict(dashboard._PANELS))
-    register_scan_ui()
 
 
 @pytest.fixture
@@ -166,7 +156,6 @@ def test_the_pages_ask_to_log_in(client, company):
     assert "/accounts/login/" in response.url
 
 
-@pytest.mark.usefixtures("scan_panel")
 def test_the_dashboard_panel_shows_the_latest_scan_or_invites(browser, owner, company):
     other = CompanyFactory(name="Zèbre SRL")
     other.memberships.create(user=owner)
@@ -181,7 +170,6 @@ def test_the_dashboard_panel_shows_the_latest_scan_or_invites(browser, owner, co
     assert 'class="radar-chart img-fluid"' in html
 
 
-@pytest.mark.usefixtures("scan_panel")
 def test_the_panel_is_not_shown_without_a_company(client, reviewer):
     client.force_login(reviewer)
 
