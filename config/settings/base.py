@@ -215,6 +215,8 @@ SPECTACULAR_SETTINGS = {
         "ApplicationStatusEnum": "accreditation.models.Application.Status",
         "AccreditationStatusEnum": "accreditation.models.Accreditation.Status",
         "MembershipRoleEnum": "pme.models.Membership.Role",
+        "EngagementStatusEnum": "matching.models.Engagement.Status",
+        "ExpertRequestStatusEnum": "matching.models.ExpertRequest.Status",
     },
 }
 
@@ -357,4 +359,10 @@ NWOW = {
     "INVITATION_MAX_AGE_DAYS": 7,
     "BENCHMARK_MIN_GROUP": 5,
     "SCAN_MAX_AGE_DAYS": 365,
+    # Matching and missions (issue #5).
+    "REPORT_VALIDATION_WORKING_DAYS": 15,
+    "QUALITY_PRIOR_MEAN": 3.5,
+    "QUALITY_PRIOR_WEIGHT": 3,
+    "EXPLORATION_DAYS": 180,
+    "PROPOSALS_LIMIT": 10,
 }
