@@ -22,7 +22,8 @@ DEMO_PDF = (
     b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 )
 
-# The stage each demo consultant's file reaches, in order; the rest have none.
+# The stage the files of the first demo consultants reach, in order; every
+# later consultant is an approved expert, so that matching has a market.
 STAGES = [
     "approved",
     "approved",
@@ -54,8 +55,12 @@ CLIENTS = [
 ]
 
 
+def _stage(index: int) -> str:
+    return STAGES[index] if index < len(STAGES) else "approved"
+
+
 def _steps(ctx: DemoContext) -> int:
-    return min(len(STAGES), len(ctx.users.get("consultant", [])))
+    return len(ctx.users.get("consultant", []))
 
 
 def _file(ctx: DemoContext, consultant: User, index: int) -> Application:
@@ -154,10 +159,10 @@ def seed(ctx: DemoContext) -> None:
         "decider": ctx.users["decider"][0],
     }
     consultants = ctx.users.get("consultant", [])
-    for index, (consultant, stage) in enumerate(zip(consultants, STAGES, strict=False)):
+    for index, consultant in enumerate(consultants):
         # Idempotent: a consultant who already has a file keeps it as it is.
         if not Application.objects.filter(consultant=consultant).exists():
-            _drive(_file(ctx, consultant, index), stage, people)
+            _drive(_file(ctx, consultant, index), _stage(index), people)
         ctx.progress(1)
 
 

@@ -15,6 +15,8 @@ class ExpertRequest(models.Model):
 
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
+        MATCHED = "matched", _("Expert at work")
+        CLOSED = "closed", _("Mission closed")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
     company = models.ForeignKey(

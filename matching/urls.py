@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -13,4 +13,7 @@ urlpatterns = [
         views.request_withdraw_view,
         name="request-withdraw",
     ),
+    path("", include("matching.urls_proposals")),
+    path("", include("matching.urls_engagements")),
+    path("", include("matching.urls_assignments")),
 ]

@@ -1,0 +1,1 @@
+"""Batch assignment: the optimal solver (no Django) and the service on top."""
