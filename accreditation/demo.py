@@ -38,6 +38,7 @@ STAGES = [
     "draft",
     "rejected",
 ]
+# Together they cover the whole taxonomy, so every demo request finds experts.
 DOMAIN_SETS = [
     ["TEL"],
     ["MGT", "CHG"],
@@ -45,6 +46,8 @@ DOMAIN_SETS = [
     ["COL", "DIG"],
     ["SEC"],
     ["TEL", "LEG"],
+    ["SPA", "STR"],
+    ["HRP", "CHG"],
 ]
 CLIENTS = [
     ("Boulangerie Lambert", "Liège", "télétravail des équipes administratives"),
