@@ -49,7 +49,7 @@ class RequestChangesForm(RequiredReasonForm):
     due_date = forms.DateField(
         label=_("Due date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
         help_text=_("Leave empty for the default period."),
     )
 
@@ -63,7 +63,9 @@ class RequireTrainingForm(ReasonForm):
 class ScheduleInterviewForm(forms.Form):
     at = forms.DateTimeField(
         label=_("Date and time"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=forms.DateTimeInput(
+            format="%Y-%m-%dT%H:%M", attrs={"type": "datetime-local"}
+        ),
     )
 
 

@@ -64,12 +64,12 @@ class ExpertRequestForm(forms.Form):
     start_from = forms.DateField(
         label=_("Start at the earliest"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
     start_until = forms.DateField(
         label=_("Start at the latest"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
 
     def __init__(self, *args, user, suggested: list[str] = (), **kwargs):

@@ -65,7 +65,8 @@ class ReportForm(forms.Form):
 
 class SessionForm(forms.Form):
     date = forms.DateField(
-        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Date"),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
     hours = forms.DecimalField(
         label=_("Hours"),

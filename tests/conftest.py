@@ -31,21 +31,29 @@ def _media_root(settings, tmp_path):
 
 @pytest.fixture
 def reference_data(transactional_db):
-    """Role groups and the needs taxonomy, as ``migrate`` leaves them.
+    """The rows ``migrate`` leaves: role groups, the needs taxonomy, the
+    maturity questionnaire v1 and the ranking weights v1.
 
     Tests on a transactional database (live server, races) see the tables
     emptied by the flush after each such test: the groups come back through
-    ``post_migrate``, the taxonomy rows of the data migration do not. Both
-    calls are idempotent.
+    ``post_migrate``, the rows of data migrations do not. Every call here is
+    idempotent.
     """
     import importlib
 
     from django.apps import apps
 
     from core.roles import sync_role_groups
+    from pme.questionnaire_v1 import seed_questionnaire_v1
 
-    seeding = importlib.import_module("core.migrations.0002_seed_needs_taxonomy")
-    seeding.seed_needs(apps, schema_editor=None)
+    for module in [
+        "core.migrations.0002_seed_needs_taxonomy",
+        "matching.migrations.0003_weights_v1",
+    ]:
+        migration = importlib.import_module(module)
+        seed = getattr(migration, "seed_needs", None) or migration.create_v1
+        seed(apps, schema_editor=None)
+    seed_questionnaire_v1(apps, schema_editor=None)
     sync_role_groups()
 
 

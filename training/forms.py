@@ -63,7 +63,8 @@ class CpdDeclareForm(forms.Form):
         label=_("Category"), choices=CpdActivity.Category.choices
     )
     date = forms.DateField(
-        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Date"),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
     hours = forms.DecimalField(
         label=_("Hours"),

@@ -163,8 +163,10 @@ def test_it_prints_the_report_as_a_pdf(client, people, monkeypatch):
     assert response["Cache-Control"] == "no-store"
 
 
-def test_it_lists_my_missions_with_my_next_step(client, people, english):
+def test_it_lists_my_missions_with_my_next_step(client, people):
     engagement_in(S.PROPOSED, expert=people("expert"), member=people("member"))
+    people("expert").language = "en"
+    people("expert").save()
 
     page = signed_in(client, people("expert")).get(reverse("matching:engagement-list"))
 

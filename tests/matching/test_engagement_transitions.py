@@ -110,6 +110,9 @@ def test_it_names_the_current_state_when_refusing(api, people, english):
         S.CLOSED, expert=people("expert"), member=people("member")
     )
 
+    people("expert").language = "en"
+    people("expert").save()
+
     response = post(api, people("expert"), engagement, "accept")
 
     assert response.status_code == 409

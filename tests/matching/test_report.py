@@ -20,7 +20,7 @@ HOSTILE = '<img src="/etc/passwd"/> & <font size="40">Grüße</font> <b>'
 
 
 def mission(
-    *, language="fr", name="Boulangerie Lambert", sessions=0, expert=None, **fields
+    *, language="en", name="Boulangerie Lambert", sessions=0, expert=None, **fields
 ):
     company = CompanyFactory(name=name, language=language)
     scan(company, days_ago=200)
@@ -112,7 +112,8 @@ def test_it_spans_several_pages_numbered_in_the_footer():
 
 
 def test_it_adds_up_the_hours_of_the_sessions():
-    engagement = mission(sessions=4)
+    # In French, the decimal comma shows the number went through the locale.
+    engagement = mission(sessions=4, language="fr")
 
     _reader, text = text_of(report.render_report(engagement))
 
