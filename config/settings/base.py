@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "pme",
     "matching",
     "knowledge",
+    "knowledge.surveys",
+    "knowledge.events",
 ]
 
 MIDDLEWARE = [

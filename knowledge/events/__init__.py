@@ -1,0 +1,3 @@
+"""The NWOW Forum (events, sessions, registrations with a waiting list) and the
+club of liberated companies.
+"""

@@ -1,0 +1,1 @@
+"""The NWOW adoption barometer: yearly survey waves and their anonymised results."""
