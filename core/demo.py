@@ -89,7 +89,7 @@ def demo_user(
             first_name=first_name,
             last_name=last_name,
             language=language,
-            is_staff=role == Role.ADMIN,
+            is_staff=role in {Role.ADMIN, Role.EDITOR},
         )
         EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
     user.groups.add(Group.objects.get(name=role.value))
@@ -108,6 +108,7 @@ STAFF = [
     (Role.DECIDER, "decider2@nwow.demo", "Sabine", "Kessler", "de"),
     (Role.TRAINER, "trainer@nwow.demo", "Julie", "Marchal", "fr"),
     (Role.TRAINER, "trainer2@nwow.demo", "Koen", "Peeters", "nl"),
+    (Role.EDITOR, "editor@nwow.demo", "Laura", "Collignon", "fr"),
 ]
 
 
@@ -130,7 +131,7 @@ def _seed_people(ctx: DemoContext) -> None:
             last_name=last_name,
             language=language,
             show_login=email.split("@")[0]
-            in {"admin", "reviewer", "decider", "trainer"},
+            in {"admin", "reviewer", "decider", "trainer", "editor"},
         )
         ctx.progress(1)
 

@@ -18,12 +18,16 @@ class Role(models.TextChoices):
     TRAINER = "trainer", _("Trainer")
     REVIEWER = "reviewer", _("Reviewer")
     DECIDER = "decider", _("Decider")
+    # Publishes the knowledge base and runs the Forum and the club.
+    EDITOR = "editor", _("Editor")
     ADMIN = "admin", _("Administrator")
 
 
 # Anyone may sign up with these; the others are given by an administrator.
 SELF_SERVICE_ROLES = frozenset({Role.CONSULTANT, Role.PME})
-STAFF_ROLES = frozenset({Role.TRAINER, Role.REVIEWER, Role.DECIDER, Role.ADMIN})
+STAFF_ROLES = frozenset(
+    {Role.TRAINER, Role.REVIEWER, Role.DECIDER, Role.EDITOR, Role.ADMIN}
+)
 AGENCY_ROLES = frozenset({Role.REVIEWER, Role.DECIDER, Role.ADMIN})
 
 # "app_label.codename", or "app_label.*" for every permission of an app.

@@ -84,12 +84,13 @@ def user_register(
 
 
 def user_grant_role(*, user: User, role: str, actor: User | None = None) -> User:
-    """Give ``role`` to ``user``; the admin role also opens the admin site."""
+    """Give ``role`` to ``user``; the admin and editor roles also open the admin
+    site (editors publish the knowledge base there)."""
     role = Role(role)
     with transaction.atomic():
         user = User.objects.select_for_update().get(pk=user.pk)
         user.groups.add(Group.objects.get(name=role.value))
-        if role == Role.ADMIN and not user.is_staff:
+        if role in {Role.ADMIN, Role.EDITOR} and not user.is_staff:
             user.is_staff = True
             user.save(update_fields=["is_staff"])
         audit_record(

@@ -13,8 +13,8 @@ from core.services import user_grant_role
 
 class Command(BaseCommand):
     help = (
-        "Create a user with a role (trainer, reviewer, decider, admin, or the "
-        "self-service consultant and pme). An existing user keeps their password "
+        "Create a user with a role (trainer, reviewer, decider, editor, admin, or "
+        "the self-service consultant and pme). An existing user keeps their password "
         "and receives the role."
     )
 
