@@ -1,4 +1,5 @@
 # The two commands of the README: `make run` and `make test`.
+SHELL := /bin/bash
 # Everything installs into .venv with the Python 3.12+ that scripts/find-python finds.
 
 VENV := .venv
@@ -7,7 +8,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate demo serve lint format messages check-translations ci clean
+.PHONY: run test install migrate demo serve lint format messages check-translations audit ci clean
 
 $(STAMP): pyproject.toml
 	@python_bin=$$(PYTHON="$(PYTHON)" scripts/find-python) || exit 1; \
@@ -51,6 +52,11 @@ messages: install
 
 check-translations: install
 	$(PY) scripts/check_translations.py
+
+# Known vulnerabilities in the pinned dependencies (needs PyPI's JSON API).
+audit: install
+	$(PY) -m pip_audit --strict --progress-spinner off \
+		-r <($(PY) -m pip freeze --exclude-editable | grep -iv '^nwow')
 
 ci:
 	bash .ci/run

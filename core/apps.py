@@ -13,7 +13,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Platform")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401 - connects the audit receivers
+        from . import security, signals  # noqa: F401 - connect their receivers
         from .roles import sync_role_groups
 
         self._register_navigation()
