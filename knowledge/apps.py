@@ -9,3 +9,22 @@ from django.utils.translation import gettext_lazy as _
 class KnowledgeConfig(AppConfig):
     name = "knowledge"
     verbose_name = _("Knowledge")
+
+    def ready(self) -> None:
+        from core.audit import register_action_labels
+        from core.roles import Role, grant_role_permissions
+
+        from .services import ACTION_LABELS
+
+        register_action_labels(ACTION_LABELS)
+        # Editors publish through the admin: they see and edit every item.
+        grant_role_permissions(
+            Role.EDITOR,
+            [
+                f"knowledge.{verb}_{model}"
+                for verb in ("view", "add", "change")
+                for model in ("casestudy", "capsule", "resource", "keyfigure", "quote")
+            ]
+            + [f"knowledge.delete_{model}" for model in ("keyfigure", "quote")],
+        )
+        grant_role_permissions(Role.ADMIN, ["knowledge.*"])
