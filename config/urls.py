@@ -36,3 +36,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),
 ]
+
+# API paths answer in the API's error shape, pages in the site's layout; a
+# database outage answers 503 with Retry-After (core/errorpages.py).
+handler400 = "core.errorpages.bad_request"
+handler403 = "core.errorpages.permission_denied"
+handler404 = "core.errorpages.page_not_found"
+handler500 = "core.errorpages.server_error"
