@@ -1,0 +1,1 @@
+"""Operations tooling: backups and their restore drill."""
