@@ -450,3 +450,62 @@ def cpd_reject(*, reviewer: User, activity: CpdActivity, reason: str):
         target=CpdActivity.Status.REJECTED,
         reason=reason,
     )
+
+
+def cpd_credit_event_attendance(
+    *,
+    actor: User,
+    consultant: User,
+    date,
+    hours: Decimal,
+    description: str,
+) -> CpdActivity:
+    """Credit a consultant's checked-in attendance of an NWOW Forum event.
+
+    The activity is created already verified, by the staff member who checked
+    the attendance in: that check-in is the evidence a reviewer would
+    otherwise ask for, so there is nothing left to review. Idempotent: the
+    same consultant, date and description give back the activity made the
+    first time (the events app also keeps one credit per attendance).
+    """
+    if not (actor.has_role(Role.EDITOR) or _is_admin(actor)):
+        raise NotAllowed(_("Only the agency's editors can credit Forum attendance."))
+    _require_consultant(consultant)
+    hours = Decimal(hours)
+    if hours <= 0:
+        raise DomainError(
+            _("This event credits no continuing-training hours."),
+            code="no_cpd_hours",
+            fields={"hours": [_("Enter a number of hours greater than zero.")]},
+        )
+
+    with transaction.atomic():
+        # Locks the consultant's row: two check-ins at once make one credit.
+        User.objects.select_for_update().filter(pk=consultant.pk).first()
+        existing = CpdActivity.objects.filter(
+            consultant=consultant,
+            category=CpdActivity.Category.FORUM,
+            date=date,
+            description=description,
+        ).first()
+        if existing is not None:
+            return existing
+        activity = CpdActivity(
+            consultant=consultant,
+            category=CpdActivity.Category.FORUM,
+            date=date,
+            hours=hours,
+            description=description,
+        )
+        activity.verify(
+            by=actor, reason=_("Attendance checked in by the agency at the event.")
+        )
+        activity.save()
+        audit_record(
+            action="training.cpd.forum_credited",
+            actor=actor,
+            obj=activity,
+            to_state=activity.status,
+            data={"hours": str(hours)},
+        )
+    return activity
