@@ -1,3 +1,11 @@
+from rest_framework.routers import SimpleRouter
+
+from .views import SurveyViewSet, WaveViewSet
+
 app_name = "surveys-api"
 
-urlpatterns: list = []
+router = SimpleRouter()
+router.register("surveys", SurveyViewSet, basename="survey")
+router.register("survey-waves", WaveViewSet, basename="wave")
+
+urlpatterns = router.urls
