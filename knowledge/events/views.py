@@ -81,6 +81,7 @@ def event_detail(request, pk: int):
         and not event.starts_at <= timezone.now(),
         "is_staff": staff,
         "reason_form": ReasonForm() if staff else None,
+        "now": timezone.now(),
     }
     return render(request, "events/event_detail.html", context)
 

@@ -16,7 +16,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core.audit import audit_record
-from core.errors import DomainError, NotAllowed, NotFound, TransitionNotAllowed
+from core.errors import NotAllowed, NotFound, TransitionNotAllowed
 from core.models import User
 from core.roles import Role
 from core.workflow import run_transition
@@ -33,8 +33,7 @@ OPEN_EVENT_STATES = (Event.Status.PUBLISHED,)
 LIVE_EVENT_STATES = (Event.Status.PUBLISHED, Event.Status.CLOSED)
 
 
-class AlreadyRegistered(DomainError):
-    status_code = 409
+class AlreadyRegistered(TransitionNotAllowed):
     default_code = "already_registered"
 
 
