@@ -12,11 +12,13 @@ class KnowledgeConfig(AppConfig):
 
     def ready(self) -> None:
         from core.audit import register_action_labels
+        from core.navigation import register_nav_item
         from core.roles import Role, grant_role_permissions
 
         from .services import ACTION_LABELS
 
         register_action_labels(ACTION_LABELS)
+        register_nav_item(order=60, label=_("Knowledge"), url_name="knowledge:home")
         # Editors publish through the admin: they see and edit every item.
         grant_role_permissions(
             Role.EDITOR,

@@ -18,6 +18,7 @@ from django.core.validators import (
     RegexValidator,
 )
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_fsm import FSMField, FSMModelMixin, transition
@@ -150,9 +151,18 @@ class Content(FSMModelMixin, models.Model):
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self) -> str:
+        return reverse(
+            f"knowledge:{self.KIND.replace('_', '-')}-detail", args=[self.pk]
+        )
+
     @property
     def kind(self) -> str:
         return self.KIND
+
+    @property
+    def kind_label(self) -> str:
+        return ContentKind(self.KIND).label
 
     @property
     def dimension_list(self) -> list[str]:

@@ -224,6 +224,9 @@ SPECTACULAR_SETTINGS = {
         "MembershipRoleEnum": "pme.models.Membership.Role",
         "EngagementStatusEnum": "matching.models.Engagement.Status",
         "ExpertRequestStatusEnum": "matching.models.ExpertRequest.Status",
+        "ContentStatusEnum": "knowledge.models.ContentStatus",
+        "ContentKindEnum": "knowledge.models.ContentKind",
+        "NaceSectionEnum": "core.reference.nace.NaceSection",
     },
 }
 

@@ -1,0 +1,1 @@
+"""Reads of the knowledge base: lists, the cross-kind search, recommendations."""
