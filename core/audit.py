@@ -37,6 +37,8 @@ register_action_labels(
         "core.user.email_confirmed": _("E-mail address confirmed"),
         "core.user.role_granted": _("Role granted"),
         "core.user.token_created": _("API token created"),
+        "core.user.data_exported": _("Personal data exported"),
+        "core.user.erased": _("Personal data erased"),
     }
 )
 

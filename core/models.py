@@ -115,6 +115,11 @@ class AuditQuerySet(models.QuerySet):
     def delete(self):
         raise TypeError("Audit entries are append-only.")
 
+    def pseudonymise(self, **values) -> int:
+        """The one rewrite allowed: erasing a person replaces their identifiers
+        in the rows the agency must keep (``core.personal_data``)."""
+        return super().update(**values)
+
 
 class AuditEntry(models.Model):
     """One state transition or sensitive action, written with the change itself."""
