@@ -69,7 +69,7 @@ def test_it_refuses_an_unknown_code_in_a_filter(anonymous_api):
 def test_it_lists_with_a_fixed_number_of_queries(
     anonymous_api, django_assert_max_num_queries
 ):
-    for index in range(5):
+    for _index in range(5):
         CaseStudyFactory(needs=["TEL", "MGT"]).figures.create(value="-20 %", label="x")
 
     with django_assert_max_num_queries(6):
@@ -205,7 +205,7 @@ def test_it_refuses_an_unknown_need_in_the_search(anonymous_api):
 def test_it_searches_with_a_fixed_number_of_queries(
     anonymous_api, django_assert_max_num_queries
 ):
-    for index in range(4):
+    for _index in range(4):
         CaseStudyFactory(needs=["TEL"])
         CapsuleFactory(needs=["COL"])
         ResourceFactory(needs=["MGT"])

@@ -32,7 +32,7 @@ def test_it_searches_without_accents_on_the_page(client):
 def test_it_lists_each_kind_with_a_fixed_number_of_queries(
     client, django_assert_max_num_queries
 ):
-    for index in range(3):
+    for _index in range(3):
         CaseStudyFactory(needs=["TEL"])
         CapsuleFactory(needs=["COL"])
         ResourceFactory(needs=["MGT"])

@@ -67,7 +67,7 @@ def test_it_recommends_published_content_only():
 
 
 def test_it_keeps_to_the_limit():
-    for index in range(8):
+    for _index in range(8):
         ResourceFactory(needs=["TEL"])
 
     assert len(_recommend(limit=3)) == 3
