@@ -139,3 +139,11 @@ def survey(db):
 @pytest.fixture
 def open_wave(survey):
     return make_wave(survey, status="open")
+
+
+@pytest.fixture
+def client():
+    """Pages in English, the source language, for anonymous visitors."""
+    from django.test import Client
+
+    return Client(HTTP_ACCEPT_LANGUAGE="en")
