@@ -1,17 +1,40 @@
 """Serializers of the barometer API: surveys, waves, questions, responses and
 the (typed) shape of the results."""
 
+import re
+
 from django.conf import settings
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.reference.geography import Province
+from core.reference.maturity import Dimension
 from core.reference.nace import NaceSection
 from core.reference.sme import SizeClass
 
 from ..models import Option, Question, Response, Survey, Wave
 
 
-class OptionSerializer(serializers.ModelSerializer):
+def inline_choice_field(choices, **kwargs) -> serializers.ChoiceField:
+    """A choice field documented by a pattern of its values.
+
+    Names such as "kind" or "scope_province" are used by other apps with
+    other values, and the schema would turn every enum into a component named
+    after the field; a pattern keeps the values checked and the names apart.
+    """
+    values = "|".join(re.escape(value) for value, _label in choices if value)
+    pattern = f"^({values})$"
+    if kwargs.get("allow_blank"):
+        pattern = f"^({values})?$"
+
+    @extend_schema_field({"type": "string", "pattern": pattern})
+    class PatternChoiceField(serializers.ChoiceField):
+        pass
+
+    return PatternChoiceField(choices=choices, **kwargs)
+
+
+class SurveyOptionSerializer(serializers.ModelSerializer):
     label = serializers.SerializerMethodField()
 
     class Meta:
@@ -22,10 +45,14 @@ class OptionSerializer(serializers.ModelSerializer):
         return option.label()
 
 
-class QuestionSerializer(serializers.ModelSerializer):
+class SurveyQuestionSerializer(serializers.ModelSerializer):
     label = serializers.SerializerMethodField()
     help = serializers.SerializerMethodField()
-    options = OptionSerializer(many=True, read_only=True)
+    kind = inline_choice_field(Question.Kind.choices, read_only=True)
+    dimension = inline_choice_field(
+        [("", ""), *Dimension.choices], read_only=True, allow_blank=True
+    )
+    options = SurveyOptionSerializer(many=True, read_only=True)
 
     class Meta:
         model = Question
@@ -50,7 +77,7 @@ class QuestionSerializer(serializers.ModelSerializer):
         return question.help()
 
 
-class WaveSerializer(serializers.ModelSerializer):
+class SurveyWaveSerializer(serializers.ModelSerializer):
     class Meta:
         model = Wave
         fields = [
@@ -72,6 +99,9 @@ class SurveySerializer(serializers.ModelSerializer):
     needs = serializers.SerializerMethodField()
     dimensions = serializers.SerializerMethodField()
     waves = serializers.SerializerMethodField()
+    scope_province = inline_choice_field(
+        [("", ""), *Province.choices], read_only=True, allow_blank=True
+    )
 
     class Meta:
         model = Survey
@@ -103,12 +133,12 @@ class SurveySerializer(serializers.ModelSerializer):
         waves = getattr(survey, "visible_waves", None)
         if waves is None:
             waves = survey.waves.order_by("year")
-        return WaveSerializer(waves, many=True).data
+        return SurveyWaveSerializer(waves, many=True).data
 
 
-class QuestionnaireSerializer(serializers.Serializer):
-    wave = WaveSerializer()
-    questions = QuestionSerializer(many=True)
+class SurveyQuestionnaireSerializer(serializers.Serializer):
+    wave = SurveyWaveSerializer()
+    questions = SurveyQuestionSerializer(many=True)
 
 
 class SurveyDetailSerializer(SurveySerializer):
@@ -118,16 +148,20 @@ class SurveyDetailSerializer(SurveySerializer):
         fields = [*SurveySerializer.Meta.fields, "questionnaire"]
         read_only_fields = fields
 
-    def get_questionnaire(self, survey) -> QuestionnaireSerializer(allow_null=True):
+    def get_questionnaire(self, survey) -> SurveyQuestionnaireSerializer(
+        allow_null=True
+    ):
         """The open wave's questions, to answer through the API; null if none."""
         wave = self.context.get("open_wave")
         if wave is None:
             return None
         questions = self.context.get("questions", [])
-        return QuestionnaireSerializer({"wave": wave, "questions": questions}).data
+        return SurveyQuestionnaireSerializer(
+            {"wave": wave, "questions": questions}
+        ).data
 
 
-class ResponseCreateSerializer(serializers.Serializer):
+class SurveyResponseCreateSerializer(serializers.Serializer):
     wave = serializers.IntegerField(
         required=False, min_value=1, help_text="Default: the survey's open wave."
     )
@@ -162,7 +196,7 @@ class ResponseCreateSerializer(serializers.Serializer):
     )
 
 
-class ResponseSerializer(serializers.ModelSerializer):
+class SurveyResponseSerializer(serializers.ModelSerializer):
     anonymous = serializers.BooleanField(source="is_anonymous", read_only=True)
 
     class Meta:
@@ -181,7 +215,7 @@ class ResponseSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ResultsQuerySerializer(serializers.Serializer):
+class SurveyResultsQuerySerializer(serializers.Serializer):
     wave = serializers.IntegerField(
         required=False, min_value=1, help_text="A closed wave; default the latest."
     )
@@ -202,37 +236,37 @@ class ResultsQuerySerializer(serializers.Serializer):
 # -- the shape of the results (documentation and a check of the output) --------
 
 
-class ResultOptionSerializer(serializers.Serializer):
+class SurveyResultOptionSerializer(serializers.Serializer):
     code = serializers.CharField()
     label = serializers.CharField()
     count = serializers.IntegerField()
     share = serializers.FloatField(help_text="0–1, of the group's respondents.")
 
 
-class GroupResultSerializer(serializers.Serializer):
+class SurveyGroupResultSerializer(serializers.Serializer):
     value = serializers.CharField(required=False)
     label = serializers.CharField(required=False)
     respondents = serializers.IntegerField(
         allow_null=True, help_text="Null when the group is withheld."
     )
     withheld = serializers.BooleanField()
-    options = ResultOptionSerializer(many=True, required=False)
+    options = SurveyResultOptionSerializer(many=True, required=False)
     mean = serializers.FloatField(required=False)
     median = serializers.FloatField(required=False)
 
 
-class QuestionResultSerializer(GroupResultSerializer):
+class SurveyQuestionResultSerializer(SurveyGroupResultSerializer):
     code = serializers.CharField()
-    kind = serializers.ChoiceField(choices=Question.Kind.choices)
+    kind = inline_choice_field(Question.Kind.choices)
     dimension = serializers.CharField(allow_blank=True)
     scale = serializers.ListField(child=serializers.IntegerField(), required=False)
     breakdowns = serializers.DictField(
-        child=GroupResultSerializer(many=True),
+        child=SurveyGroupResultSerializer(many=True),
         help_text="Per dimension (province, size_class, sector) not filtered on.",
     )
 
 
-class TrendPointSerializer(serializers.Serializer):
+class SurveyTrendPointSerializer(serializers.Serializer):
     wave = serializers.IntegerField()
     year = serializers.IntegerField()
     respondents = serializers.IntegerField(allow_null=True)
@@ -242,34 +276,34 @@ class TrendPointSerializer(serializers.Serializer):
     shares = serializers.DictField(child=serializers.FloatField(), required=False)
 
 
-class OptionRefSerializer(serializers.Serializer):
+class SurveyOptionRefSerializer(serializers.Serializer):
     code = serializers.CharField()
     label = serializers.CharField()
 
 
-class TrendSerializer(serializers.Serializer):
+class SurveyTrendSerializer(serializers.Serializer):
     code = serializers.CharField()
     label = serializers.CharField()
-    kind = serializers.ChoiceField(choices=Question.Kind.choices)
+    kind = inline_choice_field(Question.Kind.choices)
     dimension = serializers.CharField(allow_blank=True)
     scale = serializers.ListField(child=serializers.IntegerField(), required=False)
-    points = TrendPointSerializer(many=True)
-    options = OptionRefSerializer(many=True, required=False)
+    points = SurveyTrendPointSerializer(many=True)
+    options = SurveyOptionRefSerializer(many=True, required=False)
 
 
-class WaveRefSerializer(serializers.Serializer):
+class SurveyWaveRefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     year = serializers.IntegerField()
 
 
-class ResultsSerializer(serializers.Serializer):
+class SurveyResultsSerializer(serializers.Serializer):
     survey = serializers.IntegerField()
-    wave = WaveRefSerializer(allow_null=True)
-    waves = WaveRefSerializer(many=True)
+    wave = SurveyWaveRefSerializer(allow_null=True)
+    waves = SurveyWaveRefSerializer(many=True)
     filters = serializers.DictField(child=serializers.CharField())
     min_group_size = serializers.IntegerField()
     respondents = serializers.IntegerField(allow_null=True)
     withheld = serializers.BooleanField()
-    respondents_by = serializers.DictField(child=GroupResultSerializer(many=True))
-    questions = QuestionResultSerializer(many=True)
-    trend = TrendSerializer(many=True)
+    respondents_by = serializers.DictField(child=SurveyGroupResultSerializer(many=True))
+    questions = SurveyQuestionResultSerializer(many=True)
+    trend = SurveyTrendSerializer(many=True)

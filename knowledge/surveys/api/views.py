@@ -26,13 +26,13 @@ from ..models import Survey, Wave
 from ..results import published_results
 from ..throttles import AnonymousResponseThrottle
 from .serializers import (
-    ResponseCreateSerializer,
-    ResponseSerializer,
-    ResultsQuerySerializer,
-    ResultsSerializer,
     SurveyDetailSerializer,
+    SurveyResponseCreateSerializer,
+    SurveyResponseSerializer,
+    SurveyResultsQuerySerializer,
+    SurveyResultsSerializer,
     SurveySerializer,
-    WaveSerializer,
+    SurveyWaveSerializer,
 )
 
 REFUSALS = {
@@ -51,7 +51,11 @@ class SurveyFilter(filters.FilterSet):
         method="by_province",
         help_text="Surveys covering this province (those of all Wallonia too).",
     )
-    dimension = filters.ChoiceFilter(choices=Dimension.choices, method="by_dimension")
+    dimension = filters.ChoiceFilter(
+        choices=Dimension.choices,
+        method="by_dimension",
+        help_text="Maturity dimension, D1 to D6.",
+    )
     status = filters.ChoiceFilter(
         choices=Wave.Status.choices,
         method="by_status",
@@ -109,9 +113,9 @@ class SurveyViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(SurveyDetailSerializer(survey, context=context).data)
 
     @extend_schema(
-        request=ResponseCreateSerializer,
+        request=SurveyResponseCreateSerializer,
         responses={
-            201: ResponseSerializer,
+            201: SurveyResponseSerializer,
             **REFUSALS,
             409: OpenApiResponse(
                 description="The wave is not open, or the company already answered."
@@ -127,7 +131,7 @@ class SurveyViewSet(viewsets.ReadOnlyModelViewSet):
     )
     def responses(self, request, pk=None):
         survey = self.get_object()
-        data = _validated(ResponseCreateSerializer, request.data)
+        data = _validated(SurveyResponseCreateSerializer, request.data)
         wave_id = data.pop("wave", None)
         wave = selectors.open_wave(survey) if wave_id is None else None
         if wave_id is not None:
@@ -145,23 +149,23 @@ class SurveyViewSet(viewsets.ReadOnlyModelViewSet):
         user = request.user if request.user.is_authenticated else None
         response = services.response_submit(user=user, wave=wave, **data)
         return Response(
-            ResponseSerializer(response).data, status=status.HTTP_201_CREATED
+            SurveyResponseSerializer(response).data, status=status.HTTP_201_CREATED
         )
 
     @extend_schema(
-        parameters=[ResultsQuerySerializer],
-        responses={200: ResultsSerializer, **REFUSALS},
+        parameters=[SurveyResultsQuerySerializer],
+        responses={200: SurveyResultsSerializer, **REFUSALS},
         summary="Results of a closed wave, with the trend; small groups withheld",
     )
     @action(detail=True, methods=["get"])
     def results(self, request, pk=None):
         survey = self.get_object()
-        query = _validated(ResultsQuerySerializer, request.query_params)
+        query = _validated(SurveyResultsQuerySerializer, request.query_params)
         results = published_results(survey, query)
-        return Response(ResultsSerializer(results.as_dict).data)
+        return Response(SurveyResultsSerializer(results.as_dict).data)
 
     @extend_schema(
-        parameters=[ResultsQuerySerializer],
+        parameters=[SurveyResultsQuerySerializer],
         responses={
             (200, "text/csv"): OpenApiResponse(description="The results as CSV."),
             **REFUSALS,
@@ -173,7 +177,7 @@ class SurveyViewSet(viewsets.ReadOnlyModelViewSet):
     )
     def results_csv(self, request, pk=None):
         survey = self.get_object()
-        query = _validated(ResultsQuerySerializer, request.query_params)
+        query = _validated(SurveyResultsQuerySerializer, request.query_params)
         return csv_response(survey, published_results(survey, query))
 
 
@@ -183,7 +187,7 @@ class WaveViewSet(
     """Waves: the published ones for everyone, drafts too for editors."""
 
     queryset = Wave.objects.all()
-    serializer_class = WaveSerializer
+    serializer_class = SurveyWaveSerializer
     permission_classes = [permissions.AllowAny]
 
     def get_queryset(self):
@@ -211,12 +215,12 @@ class WaveViewSet(
         wave = self.get_object()
         data = _validated(ReasonSerializer, request.data)
         result = service(actor=request.user, wave=wave, reason=data["reason"])
-        return Response(WaveSerializer(result).data)
+        return Response(SurveyWaveSerializer(result).data)
 
     @extend_schema(
         request=ReasonSerializer,
         responses={
-            200: WaveSerializer,
+            200: SurveyWaveSerializer,
             403: OpenApiResponse(description="Editors only."),
             409: OpenApiResponse(description="Not allowed in the current state."),
         },
@@ -231,7 +235,7 @@ class WaveViewSet(
     @extend_schema(
         request=ReasonSerializer,
         responses={
-            200: WaveSerializer,
+            200: SurveyWaveSerializer,
             403: OpenApiResponse(description="Editors only."),
             409: OpenApiResponse(description="Not allowed in the current state."),
         },
