@@ -294,6 +294,10 @@ def _seed_past_forum(ctx: DemoContext, editor: User) -> None:
             registration_mark_no_show(actor=editor, registration=registration)
         else:
             registration_check_in(actor=editor, registration=registration)
+            # At the door that morning, not on the day the demo was made.
+            Registration.objects.filter(pk=registration.pk).update(
+                checked_in_at=event.starts_at + datetime.timedelta(minutes=index % 40)
+            )
 
 
 def _seed_club(ctx: DemoContext, editor: User) -> list[Company]:
