@@ -42,6 +42,7 @@ from reportlab.platypus import (
 )
 
 from core.reference.maturity import Dimension
+from knowledge.providers import report_resources
 
 from .models import Engagement
 
@@ -69,6 +70,10 @@ def register_resource_provider(provider: ResourceProvider) -> None:
 def unregister_resource_provider(provider: ResourceProvider) -> None:
     if provider in _RESOURCE_PROVIDERS:
         _RESOURCE_PROVIDERS.remove(provider)
+
+
+# The knowledge base's content for the mission's needs.
+register_resource_provider(report_resources)
 
 
 # -- fonts and styles ---------------------------------------------------------
@@ -489,7 +494,7 @@ def _story(data: ReportData, language: str, font: Fonts) -> list:
         dimensions = sorted({code for need in needs for code in need.dimension_codes})
         resources = _resources(needs, dimensions, language)
         if resources:
-            heading(_("Resources"))
+            heading(_("Resources for your needs"))
             for resource in resources:
                 line = f"<b>{_text(resource.get('title', ''))}</b>"
                 if resource.get("summary"):

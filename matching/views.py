@@ -18,6 +18,7 @@ from core.dashboard import register_dashboard_panel
 from core.errors import DomainError, NotFound
 from core.navigation import register_nav_item
 from core.roles import AGENCY_ROLES, Role
+from knowledge.selectors.recommendations import recommendations_for_request
 
 from . import pme_adapter
 from .forms import ExpertRequestForm, parse_need_codes
@@ -141,6 +142,9 @@ def request_detail(request, pk: int):
         "expert_request": expert_request,
         "needs": expert_request.needs.all(),
         "withdraw_form": WithdrawForm() if can_withdraw else None,
+        "recommendations": recommendations_for_request(
+            expert_request=expert_request, language=request.user.language
+        ),
     }
     return render(request, "matching/request_detail.html", context)
 

@@ -21,6 +21,7 @@ from core.dashboard import register_dashboard_panel
 from core.errors import DomainError, NotFound
 from core.navigation import register_nav_item
 from core.roles import Role
+from knowledge.selectors.recommendations import recommendations_for_request
 from pme.selectors.scans import dimension_labels
 
 from .api.engagements import report_response
@@ -224,6 +225,9 @@ def engagement_detail(request, pk: int):
         "next_step": engagement_next_step(user=user, engagement=engagement),
         "can_print": engagement.status
         in (Engagement.Status.REPORT_SUBMITTED, *services.OUTCOME_STATES),
+        "recommendations": recommendations_for_request(
+            expert_request=engagement.request, language=user.language
+        ),
     }
     return render(request, "matching/engagement_detail.html", context)
 

@@ -149,3 +149,17 @@ def test_it_leaves_resources_out_without_a_provider():
     _reader, text = text_of(report.render_report(engagement))
 
     assert "Resources" not in text
+
+
+def test_it_lists_the_knowledge_base_resources_for_the_needs():
+    from tests.knowledge.content.factories import ResourceFactory
+
+    ResourceFactory(title="Guide <télétravail> & charte", needs=["TEL"], language="en")
+    ResourceFactory(title="Sécurité du poste", needs=["SEC"], language="en")
+
+    _reader, text = text_of(report.render_report(mission()))
+
+    assert "Resources for your needs" in text
+    assert "Guide <télétravail> & charte" in text
+    assert "Sécurité du poste" not in text
+    assert "/knowledge/resources/" in text
