@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate demo serve lint format messages check-translations audit ci clean
+.PHONY: run test install migrate demo serve lint format messages check-translations audit reliability ci clean
 
 $(STAMP): pyproject.toml
 	@python_bin=$$(PYTHON="$(PYTHON)" scripts/find-python) || exit 1; \
@@ -57,6 +57,14 @@ check-translations: install
 audit: install
 	$(PY) -m pip_audit --strict --progress-spinner off \
 		-r <($(PY) -m pip freeze --exclude-editable | grep -iv '^nwow')
+
+# The slow proofs (database faults, load, backup drill) against gunicorn and a
+# throw-away PostgreSQL database with production settings; a few minutes.
+reliability: install
+	$(PY) -m pip install --quiet ".[dev,reliability]"
+	$(PY) bench/reliability/fault_database.py
+	$(PY) bench/reliability/load.py
+	$(PY) bench/reliability/backup_drill.py
 
 ci:
 	bash .ci/run
