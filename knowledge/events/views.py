@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.dashboard import register_dashboard_panel
@@ -140,9 +141,9 @@ def event_calendar(request, pk: int):
 
 
 TRANSITIONS = {
-    "publish": (services.event_publish, False, _("The event is published.")),
-    "close": (services.event_close, True, _("Registration is closed.")),
-    "cancel": (services.event_cancel, True, _("The event is cancelled.")),
+    "publish": (services.event_publish, False, gettext_lazy("The event is published.")),
+    "close": (services.event_close, True, gettext_lazy("Registration is closed.")),
+    "cancel": (services.event_cancel, True, gettext_lazy("The event is cancelled.")),
 }
 
 
@@ -315,8 +316,11 @@ def _membership(request, pk: int) -> ClubMembership:
 
 
 CLUB_DECISIONS = {
-    "accept": (services.club_accept, _("The company is now a member of the club.")),
-    "reject": (services.club_reject, _("The application is rejected.")),
+    "accept": (
+        services.club_accept,
+        gettext_lazy("The company is now a member of the club."),
+    ),
+    "reject": (services.club_reject, gettext_lazy("The application is rejected.")),
 }
 
 
