@@ -1,6 +1,7 @@
 """Serializers of the Forum and club API: read shapes and the inputs."""
 
 from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.reference.geography import Province
@@ -32,69 +33,6 @@ class EventSessionSerializer(serializers.ModelSerializer):
             "speakers",
         ]
         read_only_fields = fields
-
-
-class EventSerializer(serializers.ModelSerializer):
-    needs = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
-    dimensions = serializers.ListField(child=serializers.CharField(), read_only=True)
-    places_taken = serializers.SerializerMethodField()
-    places_left = serializers.SerializerMethodField()
-    waitlist_count = serializers.SerializerMethodField()
-    sessions = EventSessionSerializer(many=True, read_only=True)
-    calendar_url = serializers.SerializerMethodField()
-
-    class Meta:
-        model = Event
-        fields = [
-            "id",
-            "kind",
-            "title",
-            "description",
-            "language",
-            "status",
-            "status_reason",
-            "starts_at",
-            "ends_at",
-            "venue_name",
-            "address",
-            "municipality",
-            "province",
-            "online_url",
-            "capacity",
-            "places_taken",
-            "places_left",
-            "waitlist_count",
-            "registration_opens_at",
-            "registration_closes_at",
-            "cpd_hours",
-            "needs",
-            "dimensions",
-            "sessions",
-            "calendar_url",
-        ]
-        read_only_fields = fields
-
-    def get_places_taken(self, event) -> int:
-        taken = getattr(event, "places_taken", None)
-        if taken is None:
-            taken = event.registrations.filter(
-                status__in=Registration.PLACE_STATES
-            ).count()
-        return taken
-
-    def get_places_left(self, event) -> int:
-        return max(0, event.capacity - self.get_places_taken(event))
-
-    def get_waitlist_count(self, event) -> int:
-        count = getattr(event, "waitlist_count", None)
-        if count is None:
-            count = event.registrations.filter(
-                status=Registration.Status.WAITLISTED
-            ).count()
-        return count
-
-    def get_calendar_url(self, event) -> str:
-        return reverse("events-api:event-calendar", args=[event.pk])
 
 
 class RegistrationSerializer(serializers.ModelSerializer):
@@ -131,6 +69,79 @@ class RegistrationSerializer(serializers.ModelSerializer):
     def get_cpd_hours_credited(self, registration) -> str | None:
         activity = registration.cpd_activity
         return str(activity.hours) if activity is not None else None
+
+
+class EventSerializer(serializers.ModelSerializer):
+    needs = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    dimensions = serializers.ListField(child=serializers.CharField(), read_only=True)
+    places_taken = serializers.SerializerMethodField()
+    places_left = serializers.SerializerMethodField()
+    waitlist_count = serializers.SerializerMethodField()
+    sessions = EventSessionSerializer(many=True, read_only=True)
+    calendar_url = serializers.SerializerMethodField()
+    my_registration = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Event
+        fields = [
+            "id",
+            "kind",
+            "title",
+            "description",
+            "language",
+            "status",
+            "status_reason",
+            "starts_at",
+            "ends_at",
+            "venue_name",
+            "address",
+            "municipality",
+            "province",
+            "online_url",
+            "capacity",
+            "places_taken",
+            "places_left",
+            "waitlist_count",
+            "registration_opens_at",
+            "registration_closes_at",
+            "cpd_hours",
+            "needs",
+            "dimensions",
+            "sessions",
+            "calendar_url",
+            "my_registration",
+        ]
+        read_only_fields = fields
+
+    def get_places_taken(self, event) -> int:
+        taken = getattr(event, "places_taken", None)
+        if taken is None:
+            taken = event.registrations.filter(
+                status__in=Registration.PLACE_STATES
+            ).count()
+        return taken
+
+    def get_places_left(self, event) -> int:
+        return max(0, event.capacity - self.get_places_taken(event))
+
+    def get_waitlist_count(self, event) -> int:
+        count = getattr(event, "waitlist_count", None)
+        if count is None:
+            count = event.registrations.filter(
+                status=Registration.Status.WAITLISTED
+            ).count()
+        return count
+
+    def get_calendar_url(self, event) -> str:
+        return reverse("events-api:event-calendar", args=[event.pk])
+
+    @extend_schema_field(RegistrationSerializer(allow_null=True))
+    def get_my_registration(self, event) -> dict | None:
+        """The requesting user's registration, from the viewset's prefetch."""
+        mine = getattr(event, "mine", None)
+        if not mine:
+            return None
+        return RegistrationSerializer(mine[0]).data
 
 
 class CapacitySerializer(serializers.Serializer):

@@ -373,3 +373,31 @@ def test_it_shows_the_directory_to_members_only(
     )
     assert api(consultant).get(_url("club-member-list")).status_code == 403
     assert api(editor).get(_url("club-member-list")).status_code == 200
+
+
+def test_it_tells_me_my_registration_and_position(api, event, people):
+    users = people(event.capacity + 1)
+    for user in users:
+        api(user).post(_url("event-register", event.pk))
+
+    detail = api(users[-1]).get(_url("event-detail", event.pk)).json()
+    listed = api(users[0]).get(_url("event-list")).json()["results"][0]
+    anonymous = api().get(_url("event-detail", event.pk)).json()
+
+    assert detail["my_registration"]["status"] == "waitlisted"
+    assert detail["my_registration"]["waitlist_position"] == 1
+    assert listed["my_registration"]["status"] == "registered"
+    assert anonymous["my_registration"] is None
+
+
+def test_it_lists_events_to_a_signed_in_user_with_few_queries(
+    api, consultant, django_assert_max_num_queries
+):
+    for _index in range(4):
+        EventFactory()
+    client = api(consultant)
+
+    with django_assert_max_num_queries(10):
+        response = client.get(_url("event-list"))
+
+    assert len(response.json()["results"]) == 4
