@@ -6,8 +6,6 @@ members and the staff. Anything a user may not see is a 404, whatever the
 reason.
 """
 
-import unicodedata
-
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -15,18 +13,12 @@ from django.utils import timezone
 from core.errors import NotFound
 from core.models import User
 from core.roles import Role
+from knowledge.text import terms
 from pme.models import Company, Membership
 
 from .models import ClubMembership, Event, Registration
 
 Status = Event.Status
-
-
-def normalize(text: str) -> str:
-    """Casefold and strip accents: the form ``search_text`` is stored in."""
-    decomposed = unicodedata.normalize("NFKD", str(text or "").casefold())
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(stripped.split())
 
 
 def is_events_staff(user: User | None) -> bool:
@@ -126,7 +118,7 @@ def event_filter(
     kind: str = "",
 ) -> QuerySet[Event]:
     """Narrow events by words (accents ignored), need code, province, kind."""
-    for word in normalize(q).split():
+    for word in terms(q):
         events = events.filter(search_text__contains=word)
     if need:
         events = events.filter(needs__code=need.upper()).distinct()

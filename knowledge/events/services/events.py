@@ -10,9 +10,10 @@ from core.audit import audit_record
 from core.errors import DomainError, TransitionNotAllowed
 from core.models import User
 from core.workflow import run_transition
+from knowledge.text import normalize
 
 from ..models import Event, Registration
-from ..selectors import normalize, places_taken
+from ..selectors import places_taken
 from .common import absolute_url, mail, require_staff, required_text
 from .registrations import promote_waiting
 
