@@ -12,11 +12,13 @@ Free-text answers are never read here, hence never published.
 
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
+from django.core.cache import cache
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
@@ -30,6 +32,7 @@ from .models import Answer, Question, Response, Survey, Wave
 # Breakdown dimensions, in the order the pages show them.
 DIMENSIONS = ("province", "size_class", "sector")
 NOT_STATED = "-"
+CACHE_SECONDS = 60 * 60
 PUBLISHED_KINDS = (
     Question.Kind.SINGLE,
     Question.Kind.MULTIPLE,
@@ -89,17 +92,29 @@ class WaveData:
     categories: dict[str, list[str]] = field(default_factory=dict)
     _counts: dict = field(default_factory=dict, repr=False)
 
-    def answered(self, question: Question | None) -> Iterable[int]:
-        if question is None:
-            return self.profiles.keys()
-        return self.values.get(question.pk, {}).keys()
+    def _sets(self) -> tuple[dict, dict]:
+        # Respondent sets per category and per question: a group is then a
+        # set intersection, done in C, instead of a pass over every response.
+        if not hasattr(self, "_index"):
+            index: dict[str, dict[str, set[int]]] = {d: {} for d in DIMENSIONS}
+            for rid, profile in self.profiles.items():
+                for dimension in DIMENSIONS:
+                    index[dimension].setdefault(profile[dimension], set()).add(rid)
+            self._index = index
+            self._answered = {qid: set(rows) for qid, rows in self.values.items()}
+            self._answered[0] = set(self.profiles)
+        return self._index, self._answered
 
-    def members(self, question: Question | None, groups: Mapping[str, str]) -> list:
-        return [
-            rid
-            for rid in self.answered(question)
-            if all(self.profiles[rid][name] == value for name, value in groups.items())
-        ]
+    def members(self, question: Question | None, groups: Mapping[str, str]) -> set[int]:
+        """Respondents of ``question`` (any response if None) within ``groups``."""
+        cache_key = ("members", question.pk if question else 0, _key(groups))
+        if cache_key not in self._counts:
+            index, answered = self._sets()
+            rids = answered.get(question.pk if question else 0, set())
+            for name, value in groups.items():
+                rids = rids & index[name].get(value, set())
+            self._counts[cache_key] = rids
+        return self._counts[cache_key]
 
     def counts(
         self, question: Question | None, groups: Mapping[str, str], dimension: str
@@ -107,11 +122,11 @@ class WaveData:
         """Respondents (of ``question``) per category of ``dimension`` in ``groups``."""
         cache_key = (question.pk if question else 0, _key(groups), dimension)
         if cache_key not in self._counts:
-            counter = Counter(
-                self.profiles[rid][dimension] for rid in self.members(question, groups)
-            )
+            index, _answered = self._sets()
+            rids = self.members(question, groups)
             self._counts[cache_key] = {
-                value: counter.get(value, 0) for value in self.categories[dimension]
+                value: len(rids & index[dimension].get(value, set()))
+                for value in self.categories[dimension]
             }
         return self._counts[cache_key]
 
@@ -187,7 +202,7 @@ def _number(value: Decimal | float) -> float:
     return round(float(value), 2)
 
 
-def _stats(data: WaveData, question: Question, rids: list[int]) -> dict:
+def _stats(data: WaveData, question: Question, rids: set[int]) -> dict:
     """Counts and shares per option, or mean, median and distribution."""
     answers = data.values.get(question.pk, {})
     count = len(rids)
@@ -371,27 +386,49 @@ def survey_results(
     waves = list(survey.waves.filter(status=Wave.Status.CLOSED).order_by("year"))
     if wave is None and waves:
         wave = waves[-1]
-    data_list = _load(survey, waves)
+    minimum = min_group_for(survey)
     active = filters.active()
-    current = next((d for d in data_list if wave and d.wave.pk == wave.pk), None)
-    wave_results = (
-        _wave_results(current, active)
-        if current is not None
-        else {
-            "respondents": None,
-            "withheld": True,
-            "respondents_by": {},
-            "questions": [],
-        }
+
+    # A closed wave never changes (no response, frozen questionnaire), so its
+    # figures are cached; the key still names everything they depend on.
+    key = "surveys:results:" + ":".join(
+        str(part)
+        for part in (
+            survey.pk,
+            wave.pk if wave else 0,
+            ",".join(
+                f"{w.pk}@{w.closed_at and w.closed_at.timestamp()}" for w in waves
+            ),
+            "&".join(f"{name}={value}" for name, value in _key(active)),
+            get_language(),
+            minimum,
+        )
     )
+    cached = cache.get(key)
+    if cached is None:
+        data_list = _load(survey, waves)
+        current = next((d for d in data_list if wave and d.wave.pk == wave.pk), None)
+        wave_results = (
+            _wave_results(current, active)
+            if current is not None
+            else {
+                "respondents": None,
+                "withheld": True,
+                "respondents_by": {},
+                "questions": [],
+            }
+        )
+        cached = (wave_results, _trend(data_list, active))
+        cache.set(key, cached, CACHE_SECONDS)
+    wave_results, trend = cached
     return SurveyResults(
         survey=survey,
         waves=waves,
         wave=wave,
         filters=filters,
-        minimum=min_group_for(survey),
+        minimum=minimum,
         wave_results=wave_results,
-        trend=_trend(data_list, active),
+        trend=trend,
     )
 
 
