@@ -26,7 +26,7 @@ from .exports import bibtex_entry, to_bibtex, to_csv
 from .media import ranged_file_response
 from .models import Capsule, CaseStudy, Content, ContentKind, ContentStatus, Resource
 from .selectors.content import MODELS, content_get, content_list
-from .selectors.search import FACETS, search
+from .selectors.search import FACETS, load_items, search
 
 PAGE_SIZE = 12
 HOME_LATEST = 3
@@ -59,6 +59,7 @@ def _search_context(request, *, kind: str | None = None) -> dict:
         chosen["kind"] = kind
     results = search(query=data.get("q", ""), chosen=chosen)
     page = Paginator(results.hits, PAGE_SIZE).get_page(request.GET.get("page"))
+    load_items(list(page.object_list))
 
     # Links that toggle a facet value keep the other choices and the query.
     base = request.GET.copy()
@@ -210,7 +211,7 @@ def resource_file(request, pk: int):
 def _filtered_resources(request) -> list[Resource]:
     """The resources of the list page as filtered, in its order."""
     context = _search_context(request, kind=ContentKind.RESOURCE)
-    return [hit.item for hit in context["results"].hits]
+    return [hit.item for hit in load_items(context["results"].hits)]
 
 
 def resource_export(request, fmt: str):

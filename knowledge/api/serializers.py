@@ -180,7 +180,7 @@ class SearchQuerySerializer(serializers.Serializer):
 
 class SearchHitSerializer(serializers.Serializer):
     kind = serializers.CharField()
-    id = serializers.IntegerField(source="item.pk")
+    id = serializers.IntegerField(source="pk")
     title = serializers.CharField(source="item.title")
     summary = serializers.CharField(source="item.summary")
     language = serializers.CharField(source="item.language")

@@ -30,7 +30,7 @@ from ..exports import to_bibtex, to_csv
 from ..models import Capsule, CaseStudy, Content, ContentStatus, Resource
 from ..selectors.content import content_get, content_list, text_search
 from ..selectors.recommendations import recommendations_for_request
-from ..selectors.search import search
+from ..selectors.search import load_items, search
 from .serializers import (
     CapsuleSerializer,
     CaseStudySerializer,
@@ -251,7 +251,7 @@ class SearchApi(APIView):
         results = search(query=chosen.pop("q", ""), chosen=chosen)
 
         paginator = self.pagination_class()
-        page = paginator.paginate_queryset(results.hits, request, view=self)
+        page = load_items(paginator.paginate_queryset(results.hits, request, view=self))
         body = {
             "count": results.total,
             "next": paginator.get_next_link(),

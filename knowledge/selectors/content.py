@@ -5,9 +5,10 @@ only; editors and administrators see every state. An item one may not see is
 a 404, like an unknown one.
 """
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
 from django.db.models import Model, QuerySet
+from django.db.models.expressions import RawSQL
 
 from core.errors import NotFound
 from core.models import User
@@ -71,7 +72,11 @@ def text_search[M: Model](queryset: QuerySet[M], query: str) -> QuerySet[M]:
             config="french",
             search_type="raw",
         )
-        vector = SearchVector("search_text", config="french")
+        # The stored, indexed vector of migration 0002 (PostgreSQL only).
+        table = connection.ops.quote_name(queryset.model._meta.db_table)
+        vector = RawSQL(  # noqa: S611 - a table name from the model, no input
+            f"{table}.search_vector", (), output_field=SearchVectorField()
+        )
         return (
             queryset.annotate(search=vector, rank=SearchRank(vector, search_query))
             .filter(search=search_query)

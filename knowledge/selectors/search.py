@@ -1,8 +1,10 @@
 """One search across case studies, capsules and resources, with facets.
 
-The text search runs in the database (``text_search``); facets and their
-filters run over the matching items in memory, since the knowledge base holds
-hundreds of items, not millions (``bench/bench_search.py`` measures it).
+The text search runs in the database (``text_search``) and returns only the
+tags of the matching items; facets and their filters run over those in
+memory, since the knowledge base holds hundreds of items, not millions
+(``bench/bench_search.py`` measures it). ``load_items`` then fetches the
+items of the page shown.
 Facet counts are "disjunctive": the count of a value is what one would get by
 choosing it with the other facets' choices kept, so a chosen facet still
 shows its alternatives.
@@ -10,6 +12,7 @@ shows its alternatives.
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.conf import settings
 from django.db import connection
@@ -20,7 +23,7 @@ from core.reference.geography import Province
 from core.reference.maturity import Dimension
 from core.reference.nace import NaceSection
 
-from ..models import Content, ContentKind, ContentStatus
+from ..models import Capsule, Content, ContentKind, ContentStatus
 from ..text import terms
 from .content import MODELS, text_search
 
@@ -38,13 +41,14 @@ FACET_TITLES = {
 
 @dataclass
 class Hit:
-    item: Content
-    rank: float
-    values: dict[str, set[str]]
+    """One matching item: its tags and rank; ``item`` once ``load_items`` ran."""
 
-    @property
-    def kind(self) -> str:
-        return self.item.KIND
+    kind: str
+    pk: int
+    rank: float
+    published_at: datetime | None
+    values: dict[str, set[str]]
+    item: Content | None = None
 
 
 @dataclass(frozen=True)
@@ -74,25 +78,57 @@ class SearchResults:
         return len(self.hits)
 
 
-def _values(item: Content) -> dict[str, set[str]]:
+_TAG_FIELDS = ("province", "sector", "language", "year", "dimensions")
+
+
+def _values(row: dict, kind: str, needs: set[str]) -> dict[str, set[str]]:
     def one(value) -> set[str]:
         return {str(value)} if value not in (None, "") else set()
 
     return {
-        "kind": {item.KIND},
-        "need": {need.code for need in item.needs.all()},
-        "dimension": set(item.dimension_list),
-        "province": one(item.province),
-        "sector": one(item.sector),
-        "language": one(item.language),
-        "year": one(item.year),
+        "kind": {kind},
+        "need": needs,
+        "dimension": set(row["dimensions"].split()),
+        "province": one(row["province"]),
+        "sector": one(row["sector"]),
+        "language": one(row["language"]),
+        "year": one(row["year"]),
     }
 
 
-def _sqlite_rank(item: Content, words: list[str]) -> float:
+def _sqlite_rank(row: dict, words: list[str]) -> float:
     # A word in the title counts more than one lost in the story.
-    title = item.search_text[: len(item.title) + 1]
-    return sum(3.0 * title.count(word) + item.search_text.count(word) for word in words)
+    text = row["search_text"]
+    title = text[: len(row["title"]) + 1]
+    return sum(3.0 * title.count(word) + text.count(word) for word in words)
+
+
+def _need_codes(model: type[Content], ids: list[int]) -> dict[int, set[str]]:
+    """Need codes per item, in one query over the M2M table."""
+    through = model.needs.through
+    owner = f"{model._meta.model_name}_id"
+    codes: dict[int, set[str]] = {pk: set() for pk in ids}
+    rows = through.objects.filter(**{f"{owner}__in": ids}).values_list(
+        owner, "need__code"
+    )
+    for pk, code in rows:
+        codes[pk].add(code)
+    return codes
+
+
+def load_items(hits: list[Hit]) -> list[Hit]:
+    """Fetch the items of ``hits`` (a page), two queries per kind shown."""
+    for kind, model in MODELS.items():
+        wanted = [hit for hit in hits if hit.kind == kind]
+        if not wanted:
+            continue
+        queryset = model.objects.prefetch_related("needs")
+        if model is Capsule:
+            queryset = queryset.select_related("featured_company")
+        items = queryset.in_bulk([hit.pk for hit in wanted])
+        for hit in wanted:
+            hit.item = items[hit.pk]
+    return hits
 
 
 def _labels(name: str) -> dict[str, str]:
@@ -128,17 +164,32 @@ def search(*, query: str = "", chosen: dict[str, str] | None = None) -> SearchRe
     chosen = {name: str(value) for name, value in (chosen or {}).items() if value}
     words = terms(query)
 
+    ranked_in_db = connection.vendor == "postgresql" and bool(words)
+    fields = ["pk", "published_at", *_TAG_FIELDS]
+    if ranked_in_db:
+        fields.append("rank")
+    elif words:
+        fields += ["title", "search_text"]
+
     hits: list[Hit] = []
-    for kind in MODELS:
-        model = MODELS[kind]
+    for kind, model in MODELS.items():
         rows = model.objects.filter(status=ContentStatus.PUBLISHED)
-        queryset = text_search(rows.prefetch_related("needs"), query)
-        for item in queryset:
-            if connection.vendor == "postgresql" and words:
-                rank = float(item.rank)
+        found = list(text_search(rows, query).values(*fields))
+        needs = _need_codes(model, [row["pk"] for row in found])
+        for row in found:
+            if ranked_in_db:
+                rank = float(row["rank"])
             else:
-                rank = _sqlite_rank(item, words) if words else 0.0
-            hits.append(Hit(item=item, rank=rank, values=_values(item)))
+                rank = _sqlite_rank(row, words) if words else 0.0
+            hits.append(
+                Hit(
+                    kind=kind,
+                    pk=row["pk"],
+                    rank=rank,
+                    published_at=row["published_at"],
+                    values=_values(row, kind, needs[row["pk"]]),
+                )
+            )
 
     facets = []
     for name in FACETS:
@@ -174,9 +225,9 @@ def search(*, query: str = "", chosen: dict[str, str] | None = None) -> SearchRe
     results.sort(
         key=lambda hit: (
             -hit.rank,
-            -(hit.item.published_at.timestamp() if hit.item.published_at else 0),
+            -(hit.published_at.timestamp() if hit.published_at else 0),
             hit.kind,
-            -hit.item.pk,
+            -hit.pk,
         )
     )
     return SearchResults(query=query, hits=results, facets=facets, chosen=chosen)

@@ -1,8 +1,9 @@
 """The cross-kind search; run on SQLite and on PostgreSQL (DATABASE_URL)."""
 
 import pytest
+from django.db import connection
 
-from knowledge.selectors.search import search
+from knowledge.selectors.search import load_items, search
 
 from .factories import CapsuleFactory, CaseStudyFactory, ResourceFactory
 
@@ -10,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _titles(results) -> list[str]:
-    return [hit.item.title for hit in results.hits]
+    return [hit.item.title for hit in load_items(results.hits)]
 
 
 def _facet(results, name) -> dict[str, int]:
@@ -116,3 +117,20 @@ def test_it_ignores_a_query_of_punctuation_only():
     CaseStudyFactory(title="Télétravail")
 
     assert len(search(query="  ,;! ").hits) == 1
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="French stemming is PostgreSQL's"
+)
+def test_it_stems_french_words_on_postgresql():
+    CaseStudyFactory(title="Des réunions hybrides mieux animées")
+
+    assert _titles(search(query="reunion anime")) == [
+        "Des réunions hybrides mieux animées"
+    ]
+
+
+def test_it_matches_the_start_of_a_word():
+    CapsuleFactory(title="Le télétravail occasionnel")
+
+    assert _titles(search(query="teletrav")) == ["Le télétravail occasionnel"]
