@@ -234,3 +234,12 @@ class RecommendationListSerializer(serializers.Serializer):
 
 class RecommendationQuerySerializer(serializers.Serializer):
     request = serializers.IntegerField(min_value=1)
+
+
+class CapsuleMediaSerializer(serializers.Serializer):
+    video = serializers.FileField(required=False, help_text="MP4 or WebM.")
+    subtitles = serializers.FileField(required=False, help_text="WebVTT (UTF-8).")
+
+
+class ResourceFileSerializer(serializers.Serializer):
+    file = serializers.FileField(help_text="PDF, PNG or JPEG.")

@@ -13,6 +13,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, permissions, viewsets
 from rest_framework.decorators import action
+from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -32,10 +33,12 @@ from ..selectors.content import content_get, content_list, text_search
 from ..selectors.recommendations import recommendations_for_request
 from ..selectors.search import load_items, search
 from .serializers import (
+    CapsuleMediaSerializer,
     CapsuleSerializer,
     CaseStudySerializer,
     RecommendationListSerializer,
     RecommendationQuerySerializer,
+    ResourceFileSerializer,
     ResourceSerializer,
     SearchPageSerializer,
     SearchQuerySerializer,
@@ -47,6 +50,14 @@ REFUSALS = {
     403: OpenApiResponse(description="Only editors move content."),
     404: OpenApiResponse(description="Unknown, or not published."),
     409: OpenApiResponse(description="Not allowed in the current state."),
+}
+
+
+UPLOAD_REFUSALS = {
+    400: OpenApiResponse(description="The file is not of an accepted type."),
+    403: REFUSALS[403],
+    404: REFUSALS[404],
+    413: OpenApiResponse(description="The file is too large."),
 }
 
 
@@ -178,6 +189,23 @@ class CapsuleViewSet(ContentViewSet):
     serializer_class = CapsuleSerializer
     filterset_class = CapsuleFilter
 
+    @extend_schema(
+        request={"multipart/form-data": CapsuleMediaSerializer},
+        responses={200: CapsuleSerializer, **UPLOAD_REFUSALS},
+        summary="Attach the video and/or the WebVTT subtitles (editors)",
+    )
+    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser])
+    def media(self, request, pk=None):
+        upload = CapsuleMediaSerializer(data=request.data)
+        upload.is_valid(raise_exception=True)
+        capsule = services.capsule_attach_media(
+            user=request.user,
+            capsule=self.get_object(),
+            video=upload.validated_data.get("video"),
+            subtitles=upload.validated_data.get("subtitles"),
+        )
+        return Response(self.get_serializer(capsule).data)
+
 
 @_with_transitions
 class ResourceViewSet(ContentViewSet):
@@ -187,6 +215,28 @@ class ResourceViewSet(ContentViewSet):
     queryset = Resource.objects.all()
     serializer_class = ResourceSerializer
     filterset_class = ResourceFilter
+
+    @extend_schema(
+        request={"multipart/form-data": ResourceFileSerializer},
+        responses={200: ResourceSerializer, **UPLOAD_REFUSALS},
+        summary="Attach the resource's document (editors)",
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        parser_classes=[MultiPartParser],
+        url_path="file",
+        url_name="file",
+    )
+    def attach_file(self, request, pk=None):
+        upload = ResourceFileSerializer(data=request.data)
+        upload.is_valid(raise_exception=True)
+        resource = services.resource_attach_file(
+            user=request.user,
+            resource=self.get_object(),
+            upload=upload.validated_data["file"],
+        )
+        return Response(self.get_serializer(resource).data)
 
     def _export(self, body: str, content_type: str, filename: str):
         response = HttpResponse(body, content_type=content_type)

@@ -146,3 +146,62 @@ def test_it_hides_the_video_of_a_draft(client):
     response = client.get(reverse("knowledge:capsule-video", args=[capsule.pk]))
 
     assert response.status_code == 404
+
+
+def test_it_uploads_capsule_media_through_the_api(api, editor):
+    capsule = CapsuleFactory()
+
+    response = api(editor).post(
+        reverse("knowledge-api:capsule-media", args=[capsule.pk]),
+        {"video": _upload("a.mp4", VIDEO), "subtitles": _upload("a.vtt", VTT.encode())},
+        format="multipart",
+    )
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["video_url"] == reverse("knowledge:capsule-video", args=[capsule.pk])
+    assert body["video_type"] == "video/mp4"
+    assert body["subtitles_url"]
+
+
+def test_it_refuses_a_fake_video_through_the_api(api, editor):
+    capsule = CapsuleFactory()
+
+    response = api(editor).post(
+        reverse("knowledge-api:capsule-media", args=[capsule.pk]),
+        {"video": _upload("a.mp4", b"GIF89a not a video")},
+        format="multipart",
+    )
+
+    assert response.status_code == 400
+    assert response.json()["code"] == "upload_refused"
+
+
+def test_it_refuses_uploads_from_readers(api, pme_member):
+    capsule = CapsuleFactory()
+
+    response = api(pme_member).post(
+        reverse("knowledge-api:capsule-media", args=[capsule.pk]),
+        {"video": _upload("a.mp4", VIDEO)},
+        format="multipart",
+    )
+
+    assert response.status_code == 403
+
+
+def test_it_attaches_a_pdf_to_a_resource_and_serves_it(api, client, editor):
+    from .factories import ResourceFactory
+
+    resource = ResourceFactory()
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+    response = api(editor).post(
+        reverse("knowledge-api:resource-file", args=[resource.pk]),
+        {"file": _upload("guide.pdf", pdf)},
+        format="multipart",
+    )
+    served = client.get(reverse("knowledge:resource-file", args=[resource.pk]))
+
+    assert response.status_code == 200
+    assert served["Content-Type"] == "application/pdf"
+    assert b"".join(served.streaming_content) == pdf
