@@ -454,6 +454,10 @@ def _fill_wave(
     Answer.objects.bulk_create(answers_rows, batch_size=1000)
 
 
+def _at(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(8)))
+
+
 def seed(ctx: DemoContext) -> None:
     editor = next(iter(ctx.users.get("editor", [])), None)
     rng = random.Random(f"{ctx.seed}-barometer")  # noqa: S311 - demo data
@@ -497,6 +501,10 @@ def seed(ctx: DemoContext) -> None:
         services.wave_open(actor=editor, wave=wave)
         _fill_wave(ctx, rng, wave, total, shift)
         services.wave_close(actor=editor, wave=wave)
+        # The past waves opened and closed on their dates, not today.
+        Wave.objects.filter(pk=wave.pk).update(
+            opened_at=_at(opens_on), closed_at=_at(closes_on + datetime.timedelta(1))
+        )
         ctx.progress(1)
 
     pulse = _survey(

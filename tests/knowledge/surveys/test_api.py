@@ -213,3 +213,17 @@ def test_it_never_lets_status_be_written(api, editor, survey):
     response = api(editor).patch(url, {"status": "closed"}, format="json")
 
     assert response.status_code == 405
+
+
+def test_it_reads_the_results_in_a_constant_number_of_queries(
+    anonymous_api, survey, django_assert_max_num_queries
+):
+    wave = make_wave(survey, status="closed")
+    for index in range(30):
+        add_response(wave, province=["BE-WHT", "BE-WLG"][index % 2])
+    url = reverse("surveys-api:survey-results", args=[survey.pk])
+
+    with django_assert_max_num_queries(10):
+        body = anonymous_api.get(url).json()
+
+    assert body["respondents"] == 30
