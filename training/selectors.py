@@ -25,7 +25,7 @@ from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.utils import timezone
 
 from core.models import User
-from core.roles import STAFF_ROLES, Role
+from core.roles import AGENCY_ROLES, Role
 
 from .models import (
     Assessment,
@@ -44,8 +44,9 @@ HUNDRED = Decimal(100)
 
 
 def is_training_staff(user: User) -> bool:
-    """Trainers and agency staff see every enrolment and certification."""
-    return user.is_superuser or user.has_role(*STAFF_ROLES)
+    """Trainers and the agency's reviewers, deciders and administrators see
+    every enrolment and certification; editors of the knowledge base do not."""
+    return user.is_superuser or user.has_role(Role.TRAINER, *AGENCY_ROLES)
 
 
 def programme_list(*, user: User) -> QuerySet[Programme]:
