@@ -8,8 +8,6 @@ keeps the respondent's profile (province, size class, NACE section) for the
 breakdowns, copied from the company when there is one.
 """
 
-import unicodedata
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -22,6 +20,7 @@ from core.reference.geography import Province
 from core.reference.maturity import Dimension
 from core.reference.nace import NaceSection
 from core.reference.sme import SizeClass
+from knowledge.text import normalize
 
 LANGUAGE_CODES = ("fr", "en", "de", "nl")
 
@@ -39,12 +38,6 @@ def localized(obj, prefix: str, language: str | None = None) -> str:
     """The ``<prefix>_<language>`` field of ``obj``, French when it is empty."""
     language = (language or get_language() or settings.LANGUAGE_CODE)[:2]
     return getattr(obj, f"{prefix}_{language}", "") or getattr(obj, f"{prefix}_fr")
-
-
-def normalize_search(text: str) -> str:
-    """Casefolded, accents stripped: "Télétravail" and "teletravail" meet."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 class Survey(models.Model):
@@ -97,7 +90,7 @@ class Survey(models.Model):
             for p in ("title", "description")
             for c in LANGUAGE_CODES
         ]
-        self.search_text = normalize_search(" ".join(texts))
+        self.search_text = normalize(" ".join(texts))
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)

@@ -10,10 +10,11 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from core.models import User
+from knowledge.text import terms
 from pme.selectors.companies import company_ids_of_user
 
 from .access import is_editor
-from .models import Question, Response, Survey, Wave, normalize_search
+from .models import Question, Response, Survey, Wave
 
 
 def _visible_waves(user: User | None) -> QuerySet[Wave]:
@@ -33,7 +34,7 @@ def survey_filter(
     status: str = "",
 ) -> QuerySet[Survey]:
     """Narrow ``surveys``; ``q`` ignores case and accents on both databases."""
-    for word in normalize_search(q).split():
+    for word in terms(q):
         surveys = surveys.filter(search_text__contains=word)
     if need:
         surveys = surveys.filter(needs__code=need)
