@@ -238,3 +238,43 @@ class NeedDimension(models.Model):
 
     def __str__(self) -> str:
         return f"{self.need.code} → {self.dimension}"
+
+
+class IdempotencyRecord(models.Model):
+    """The first answer to an API write sent with an ``Idempotency-Key``.
+
+    A client that retries the same write with the same key (a double click, a
+    lost answer, a timeout) gets this answer again instead of a second write;
+    one sent while the first still runs is told to wait (core/idempotency.py).
+    """
+
+    class State(models.TextChoices):
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+
+    # A hash of who asked (their token or session), never the secret itself.
+    scope = models.CharField(_("scope"), max_length=64)
+    key = models.CharField(_("key"), max_length=255)
+    fingerprint = models.CharField(
+        _("request fingerprint"), max_length=64, help_text=_("Method, path and body.")
+    )
+    state = models.CharField(
+        _("state"), max_length=8, choices=State, default=State.RUNNING
+    )
+    status_code = models.PositiveSmallIntegerField(_("status code"), null=True)
+    content_type = models.CharField(_("content type"), max_length=100, blank=True)
+    body = models.TextField(_("answer"), blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("idempotency record")
+        verbose_name_plural = _("idempotency records")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scope", "key"], name="core_idempotency_unique_key"
+            )
+        ]
+        indexes = [models.Index(fields=["created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.key} ({self.state})"

@@ -54,6 +54,12 @@ register_personal_data(
     note="Queued e-mails hold the recipient's address; erasure replaces it.",
 )
 
+register_personal_data(
+    "core.IdempotencyRecord",
+    fields=("body",),
+    note="Answers to retried API writes, kept a day; erasure replaces mentions.",
+)
+
 register_no_personal_data("auth.Permission", "Permissions of the roles.")
 register_no_personal_data("auth.Group", "The roles.")
 register_no_personal_data("contenttypes.ContentType", "Django's model registry.")

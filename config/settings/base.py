@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "core.idempotency.IdempotencyMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "core.security.NoStoreMiddleware",
@@ -126,6 +127,9 @@ else:
         "(sqlite:///...)."
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# How long the answer to an API write with an Idempotency-Key is kept.
+IDEMPOTENCY_TTL_HOURS = env.int("IDEMPOTENCY_TTL_HOURS", default=24)
 
 # While the database is down, requests answer 503 with this Retry-After.
 DATABASE_RETRY_AFTER_SECONDS = env.int("DATABASE_RETRY_AFTER_SECONDS", default=15)

@@ -32,7 +32,6 @@ from tests.matching.test_engagement_support import engagement_in
 from tests.training.factories import CpdActivityFactory
 
 
-
 def _declarable_models():
     return [model for model in apps.get_models() if not model._meta.proxy]
 
