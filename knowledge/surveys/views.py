@@ -17,6 +17,7 @@ from core.errors import DomainError
 from core.roles import Role
 from core.selectors import need_list
 from pme.models import Company
+from pme.selectors.companies import company_ids_of_user
 
 from . import selectors, services
 from .access import is_editor
@@ -57,12 +58,11 @@ def _answerable_companies(request, wave) -> list[Company]:
     user = request.user
     if not user.is_authenticated:
         return []
+    # Member of, whatever the role: the agency's roles see every company but
+    # answer for none.
+    mine = company_ids_of_user(user)
     answered = selectors.answered_company_ids(user=user, wave=wave)
-    return [
-        company
-        for company in Company.objects.filter(memberships__user=user).order_by("name")
-        if company.pk not in answered
-    ]
+    return list(Company.objects.filter(pk__in=mine - answered).order_by("name", "pk"))
 
 
 def survey_answer(request, pk: int):
@@ -248,7 +248,9 @@ def _open_wave_panel(request) -> dict | None:
     if not waves:
         return None
     names = dict(
-        Company.objects.filter(memberships__user=user).values_list("pk", "name")
+        Company.objects.filter(pk__in=company_ids_of_user(user)).values_list(
+            "pk", "name"
+        )
     )
     return {
         "waves": [
