@@ -384,4 +384,6 @@ NWOW = {
     "QUALITY_PRIOR_WEIGHT": 3,
     "EXPLORATION_DAYS": 180,
     "PROPOSALS_LIMIT": 10,
+    # The NWOW Forum: reminders go out this many days before an event.
+    "EVENT_REMINDER_DAYS": [7, 1],
 }
