@@ -41,6 +41,10 @@ def application_create(
         raise NotAllowed(_("Only consultants can apply for accreditation."))
     needs = clean_domains(domains)
     with transaction.atomic():
+        # The consultant's row is the lock: two applications sent at the same
+        # instant are created one after the other, and the second sees the first.
+        User.objects.select_for_update().filter(pk=consultant.pk).first()
+        _refuse_second_open_application(consultant, needs)
         application = Application.objects.create(
             consultant=consultant,
             enterprise_number=clean_enterprise_number(enterprise_number),
@@ -61,6 +65,29 @@ def application_create(
     return application
 
 
+def _refuse_second_open_application(consultant: User, needs, exclude=None) -> None:
+    open_files = Application.objects.filter(
+        consultant=consultant,
+        status__in=Application.OPEN_STATES,
+        domains__in=needs,
+    )
+    if exclude is not None:
+        open_files = open_files.exclude(pk=exclude.pk)
+    taken = sorted(
+        {need.code for need in needs}
+        & set(open_files.values_list("domains__code", flat=True))
+    )
+    if taken:
+        raise TransitionNotAllowed(
+            _(
+                "You already have an open application for %(domains)s: complete or "
+                "withdraw it before starting another."
+            )
+            % {"domains": ", ".join(taken)},
+            code="application_already_open",
+        )
+
+
 def application_update(
     *, application: Application, actor: User, **fields
 ) -> Application:
@@ -73,7 +100,9 @@ def application_update(
     with transaction.atomic():
         locked = Application.objects.select_for_update().get(pk=application.pk)
         if "domains" in fields:
-            locked.domains.set(clean_domains(fields.pop("domains")))
+            needs = clean_domains(fields.pop("domains"))
+            _refuse_second_open_application(actor, needs, exclude=locked)
+            locked.domains.set(needs)
         if "enterprise_number" in fields:
             fields["enterprise_number"] = clean_enterprise_number(
                 fields["enterprise_number"]

@@ -56,6 +56,35 @@ def test_it_creates_a_draft_for_a_consultant(api, consultant):
     assert response.json()["enterprise_number"] == "0403019261"
 
 
+def test_it_refuses_a_second_open_application_for_the_same_domain(api, consultant):
+    ApplicationFactory(consultant=consultant, domains=["TEL"])
+
+    response = api(consultant).post(
+        reverse("accreditation-api:application-list"),
+        {"domains": ["HRP", "TEL"]},
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    assert response.status_code == 409
+    assert response.json()["code"] == "application_already_open"
+    assert "TEL" in response.json()["detail"]
+    assert Application.objects.filter(consultant=consultant).count() == 1
+
+
+def test_it_accepts_a_new_application_once_the_old_one_is_closed(api, consultant):
+    old = ApplicationFactory(consultant=consultant, domains=["TEL"])
+    set_state(old, S.WITHDRAWN)
+
+    response = api(consultant).post(
+        reverse("accreditation-api:application-list"),
+        {"domains": ["TEL"]},
+        format="json",
+    )
+
+    assert response.status_code == 201
+
+
 def test_it_refuses_an_invalid_enterprise_number_with_its_code(api, consultant):
     response = api(consultant).post(
         reverse("accreditation-api:application-list"),
