@@ -12,14 +12,14 @@ class KnowledgeConfig(AppConfig):
 
     def ready(self) -> None:
         from core.audit import register_action_labels
-        from core.navigation import register_nav_item
         from core.roles import Role, grant_role_permissions
 
         from .demo import register as register_demo
         from .services import ACTION_LABELS
+        from .views import register_knowledge_ui
 
         register_action_labels(ACTION_LABELS)
-        register_nav_item(order=60, label=_("Knowledge"), url_name="knowledge:home")
+        register_knowledge_ui()
         register_demo()
         # Editors publish through the admin: they see and edit every item.
         grant_role_permissions(

@@ -19,7 +19,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from core.dashboard import register_dashboard_panel
 from core.errors import DomainError, NotFound
+from core.navigation import register_nav_item
 
 from . import services
 from .exports import bibtex_entry, to_bibtex, to_csv
@@ -29,6 +31,7 @@ from .selectors.content import MODELS, content_get, content_list
 from .selectors.search import FACETS, load_items, search
 
 PAGE_SIZE = 12
+PANEL_LIMIT = 5
 HOME_LATEST = 3
 
 
@@ -304,3 +307,25 @@ def content_transition_view(request, kind: str, pk: int, action: str):
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = ""
     return redirect(target or "knowledge:editor-queue")
+
+
+def review_panel(request) -> dict | None:
+    """Items waiting for an editor, on the editors' dashboard."""
+    if not services.is_editor(request.user):
+        return None
+    in_review, drafts = [], 0
+    for model in MODELS.values():
+        items = model.objects.filter(status=ContentStatus.IN_REVIEW)
+        in_review += list(items.order_by("updated_at")[:PANEL_LIMIT])
+        drafts += model.objects.filter(status=ContentStatus.DRAFT).count()
+    in_review.sort(key=lambda item: item.updated_at)
+    return {"in_review": in_review[:PANEL_LIMIT], "drafts": drafts}
+
+
+def register_knowledge_ui() -> None:
+    register_nav_item(
+        order=60, label=gettext_lazy("Knowledge"), url_name="knowledge:home"
+    )
+    register_dashboard_panel(
+        order=60, template_name="knowledge/panels/review.html", context=review_panel
+    )

@@ -169,3 +169,15 @@ def test_it_shows_the_workflow_buttons_in_the_admin(client, editor):
         reverse("knowledge:content-transition", args=["resource", item.pk, "publish"])
         in html
     )
+
+
+def test_it_shows_the_review_panel_on_the_editors_dashboard(client, editor, reviewer):
+    CaseStudyFactory(title="Témoignage à relire", status="in_review")
+
+    client.force_login(editor)
+    shown = client.get(reverse("core:dashboard")).content.decode()
+    client.force_login(reviewer)
+    hidden = client.get(reverse("core:dashboard")).content.decode()
+
+    assert "Témoignage à relire" in shown
+    assert 'data-panel="knowledge-review"' not in hidden
