@@ -224,3 +224,27 @@ def test_it_audits_each_api_transition(api, editor):
 
     entry = AuditEntry.objects.get(object_id=str(item.pk))
     assert (entry.action, entry.actor) == ("knowledge.case_study.published", editor)
+
+
+def test_it_leaves_drafts_out_of_the_api_exports(anonymous_api):
+    ResourceFactory(title="Publiée")
+    ResourceFactory(title="Brouillon", status="draft")
+
+    body = anonymous_api.get(reverse("knowledge-api:resource-export-csv"))
+
+    assert "Publiée" in body.content.decode()
+    assert "Brouillon" not in body.content.decode()
+
+
+def test_it_refuses_a_resource_upload_from_a_reader(api, pme_member):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    resource = ResourceFactory()
+
+    response = api(pme_member).post(
+        reverse("knowledge-api:resource-file", args=[resource.pk]),
+        {"file": SimpleUploadedFile("x.pdf", b"%PDF-1.4\n%%EOF\n")},
+        format="multipart",
+    )
+
+    assert response.status_code == 403

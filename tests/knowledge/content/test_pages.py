@@ -181,3 +181,31 @@ def test_it_shows_the_review_panel_on_the_editors_dashboard(client, editor, revi
 
     assert "Témoignage à relire" in shown
     assert 'data-panel="knowledge-review"' not in hidden
+
+
+@pytest.mark.parametrize(
+    ("factory", "url_name"),
+    [
+        (CaseStudyFactory, "knowledge:case-study-detail"),
+        (CapsuleFactory, "knowledge:capsule-detail"),
+        (CapsuleFactory, "knowledge:capsule-subtitles"),
+        (ResourceFactory, "knowledge:resource-detail"),
+        (ResourceFactory, "knowledge:resource-file"),
+    ],
+)
+def test_it_answers_404_for_any_page_of_an_unpublished_item(
+    client, pme_member, factory, url_name
+):
+    item = factory(status="in_review")
+    client.force_login(pme_member)
+
+    assert client.get(reverse(url_name, args=[item.pk])).status_code == 404
+
+
+def test_it_leaves_unpublished_resources_out_of_the_exports(client):
+    ResourceFactory(title="Publiée")
+    ResourceFactory(title="Brouillon", status="draft")
+
+    body = client.get(reverse("knowledge:resource-export-bib")).content.decode()
+
+    assert "Publiée" in body and "Brouillon" not in body
