@@ -42,3 +42,8 @@ def latest_scan(company: Company) -> Assessment | None:
         .order_by("-taken_at", "-id")
         .first()
     )
+
+
+def lock_company(company: Company) -> None:
+    """Hold the company's row until the transaction ends: its writes queue up."""
+    Company.objects.select_for_update().filter(pk=company.pk).first()

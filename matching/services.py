@@ -162,6 +162,21 @@ def request_create(
     scan = require_recent_scan(company)
 
     with transaction.atomic():
+        # 4. One open request per need: the company's row serialises two
+        #    requests sent at once, so the second sees the first.
+        pme_adapter.lock_company(company)
+        already = ExpertRequest.objects.filter(
+            company=company, primary_need=primary, status=ExpertRequest.Status.OPEN
+        )
+        if already.exists():
+            raise TransitionNotAllowed(
+                _(
+                    "Your company already has an open request for “%(need)s”: "
+                    "follow it up, or withdraw it before making another."
+                )
+                % {"need": primary.label()},
+                code="request_already_open",
+            )
         expert_request = ExpertRequest.objects.create(
             company=company,
             created_by=user,

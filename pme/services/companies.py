@@ -371,9 +371,14 @@ def invitation_send(*, company: Company, actor: User, email: str) -> Invitation:
         raise DomainError(message, code="already_member", fields={"email": [message]})
 
     with transaction.atomic():
+        # Lock the company: a pending invitation that does not exist yet cannot
+        # be locked, and two sent at once would both create one.
+        Company.objects.select_for_update().filter(pk=company.pk).first()
         invitation = (
-            Invitation.objects.select_for_update()
-            .filter(company=company, email__iexact=email, accepted_at__isnull=True)
+            Invitation.objects.filter(
+                company=company, email__iexact=email, accepted_at__isnull=True
+            )
+            .order_by("pk")
             .first()
         )
         if invitation is None:

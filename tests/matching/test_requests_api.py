@@ -72,6 +72,16 @@ def test_it_creates_a_request_on_the_latest_scan(api, pme_member, company):
     assert entry.data["needs"] == ["TEL", "MGT"]
 
 
+def test_it_refuses_a_second_open_request_for_the_same_need(api, pme_member, company):
+    assert post(api(pme_member), payload(company)).status_code == 201
+
+    response = post(api(pme_member), payload(company))
+
+    assert response.status_code == 409
+    assert response.json()["code"] == "request_already_open"
+    assert ExpertRequest.objects.filter(company=company).count() == 1
+
+
 def test_it_takes_the_main_need_among_the_needs(api, pme_member, company):
     response = post(api(pme_member), payload(company, primary_need="MGT"))
 
