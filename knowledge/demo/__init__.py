@@ -17,9 +17,10 @@ from core.roles import Role
 
 from ..models import Capsule, CaseStudy, Content, ContentStatus, Resource
 from ..services import content_transition
+from .agency import AGENCY_DOCUMENTS
 from .capsules import CAPSULES, TRANSCRIPT_INTRO, TRANSCRIPT_OUTRO
-from .case_studies import CASE_STUDIES, UNPUBLISHED
-from .resources import AGENCY, AGENCY_DOCUMENTS, RESOURCES
+from .case_studies import CASE_STUDIES, RETURN_REASON, UNPUBLISHED
+from .resources import AGENCY, RESOURCES
 
 MEDIA_DIR = Path(__file__).resolve().parent.parent / "demo_media"
 VIDEO_SECONDS = 6
@@ -35,11 +36,14 @@ def _editor(ctx: DemoContext) -> User:
 
 
 def _publish(item: Content, editor: User, target: str = "published") -> None:
-    if target == ContentStatus.DRAFT:
-        return
+    """Walk the item to ``target``: published, in_review, or returned."""
     item = content_transition(user=editor, item=item, action="submit")
     if target == ContentStatus.PUBLISHED:
         content_transition(user=editor, item=item, action="publish")
+    elif target == "returned":
+        content_transition(
+            user=editor, item=item, action="return", reason=RETURN_REASON
+        )
 
 
 def _tag(item: Content, needs: list[str]) -> None:
