@@ -56,7 +56,9 @@ def _get(model: type[Content], request, pk) -> Content:
 def _search_context(request, *, kind: str | None = None) -> dict:
     """Search results, facets and the page of hits for a list or search page."""
     form = SearchForm(request.GET)
-    data = form.cleaned_data if form.is_valid() else {}
+    # A wrong parameter (an old link, a typo) drops that filter only.
+    form.is_valid()
+    data = form.cleaned_data
     chosen = {name: data.get(name) for name in FACETS if data.get(name)}
     if kind:
         chosen["kind"] = kind

@@ -209,3 +209,14 @@ def test_it_leaves_unpublished_resources_out_of_the_exports(client):
     body = client.get(reverse("knowledge:resource-export-bib")).content.decode()
 
     assert "Publiée" in body and "Brouillon" not in body
+
+
+def test_it_keeps_the_query_when_another_parameter_is_wrong(client):
+    CaseStudyFactory(title="Télétravail à Liège")
+    CaseStudyFactory(title="Flex office")
+
+    response = client.get(
+        reverse("knowledge:search"), {"q": "teletravail", "year": "x"}
+    )
+
+    assert "Flex office" not in response.content.decode()
