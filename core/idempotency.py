@@ -30,6 +30,13 @@ WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 MAX_KEPT_BYTES = 1_000_000
 
 
+def _has_credentials(request: HttpRequest) -> bool:
+    return bool(
+        request.META.get("HTTP_AUTHORIZATION")
+        or request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    )
+
+
 def _scope(request: HttpRequest) -> str:
     credentials = request.META.get("HTTP_AUTHORIZATION") or request.COOKIES.get(
         settings.SESSION_COOKIE_NAME, ""
@@ -78,6 +85,10 @@ class IdempotencyMiddleware:
         if key is None or request.method not in WRITES:
             return self.get_response(request)
         if not request.path.startswith("/api/"):
+            return self.get_response(request)
+        if not _has_credentials(request):
+            # Anonymous writes (sign-up, token) have no caller to scope a key
+            # to: two strangers' keys must never meet.
             return self.get_response(request)
         if not (0 < len(key) <= 255 and key.isascii() and key.isprintable()):
             return _error(

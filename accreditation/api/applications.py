@@ -67,7 +67,12 @@ class ApplicationSerializer(serializers.ModelSerializer):
     consultant = serializers.StringRelatedField()
     documents = DocumentSerializer(many=True, read_only=True)
     references = ReferenceSerializer(many=True, read_only=True)
-    prescribed_programme = serializers.PrimaryKeyRelatedField(read_only=True)
+    prescribed_programme = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True
+    )
+    recommendation = serializers.ChoiceField(
+        choices=Application.Recommendation.choices, allow_blank=True, read_only=True
+    )
 
     class Meta:
         model = Application

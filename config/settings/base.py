@@ -215,6 +215,10 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "core.api.schema.add_common_answers",
+    ],
     # Several models share the field names "status" and "kind": name each set.
     "ENUM_NAME_OVERRIDES": {
         "EnrolmentStatusEnum": "training.models.Enrolment.Status",

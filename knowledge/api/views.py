@@ -17,6 +17,7 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api.filters import YearFilter
 from core.api.pagination import PageNumberPagination
 from core.api.serializers import HistoryEntrySerializer, ReasonSerializer
 from core.audit import audit_history
@@ -78,7 +79,7 @@ class ContentFilter(filters.FilterSet):
     sector = filters.ChoiceFilter(choices=NaceSection.choices)
     size_class = filters.ChoiceFilter(choices=SizeClass.choices)
     language = filters.ChoiceFilter(choices=settings.LANGUAGES)
-    year = filters.NumberFilter()
+    year = YearFilter()
     status = filters.ChoiceFilter(choices=ContentStatus.choices)
 
     def filter_q(self, queryset, name, value):

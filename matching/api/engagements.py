@@ -15,6 +15,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api.filters import IdFilter
 from core.api.serializers import HistoryEntrySerializer, ReasonSerializer
 from core.audit import audit_history
 
@@ -116,7 +117,7 @@ class ReportSerializer(serializers.Serializer):
 
 class EngagementFilter(filters.FilterSet):
     status = filters.MultipleChoiceFilter(choices=Engagement.Status.choices)
-    request = filters.NumberFilter(field_name="request_id")
+    request = IdFilter(field_name="request_id")
 
     class Meta:
         model = Engagement

@@ -6,6 +6,8 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from core.api.filters import IdFilter
+
 from ..models import ExpertRequest
 from ..selectors import request_get_for, request_list_for
 from ..services import request_create, request_withdraw
@@ -17,7 +19,7 @@ from .serializers import (
 
 
 class ExpertRequestFilter(filters.FilterSet):
-    company = filters.NumberFilter(field_name="company_id")
+    company = IdFilter(field_name="company_id")
     status = filters.ChoiceFilter(choices=ExpertRequest.Status.choices)
 
     class Meta:

@@ -190,8 +190,8 @@ def company_register(
     postal_code: str,
     nace_code: str,
     employees: int,
-    annual_turnover_eur: Decimal | int | None,
-    balance_sheet_eur: Decimal | int | None,
+    annual_turnover_eur: Decimal | int | None = None,
+    balance_sheet_eur: Decimal | int | None = None,
     language: str | None = None,
 ) -> Company:
     """Register a Walloon SME; ``user`` becomes its administrator."""

@@ -11,6 +11,7 @@ from rest_framework import mixins, parsers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from core.api.filters import IdFilter
 from core.api.serializers import HistoryEntrySerializer, ReasonSerializer
 from core.audit import audit_history
 
@@ -52,7 +53,7 @@ class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class SessionFilter(django_filters.FilterSet):
-    programme = django_filters.NumberFilter(field_name="module__programme")
+    programme = IdFilter(field_name="module__programme")
 
     class Meta:
         model = Session
