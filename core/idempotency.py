@@ -10,18 +10,20 @@ retry after a 5xx runs again.
 
 The record is inserted and committed before the view runs: under concurrent
 copies the unique constraint on (scope, key) lets exactly one through. Keys
-are scoped by a hash of the caller's credentials (token or session), so two
-users' keys never meet and no secret is stored.
+are scoped by the signed-in user (found from the token or the session), so two
+users' keys never meet; a visitor's writes are not keyed.
 """
 
 import datetime
 import hashlib
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from rest_framework.authtoken.models import Token
 
 from .models import IdempotencyRecord
 
@@ -30,18 +32,26 @@ WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 MAX_KEPT_BYTES = 1_000_000
 
 
-def _has_credentials(request: HttpRequest) -> bool:
-    return bool(
-        request.META.get("HTTP_AUTHORIZATION")
-        or request.COOKIES.get(settings.SESSION_COOKIE_NAME)
-    )
+def _caller(request: HttpRequest) -> int | None:
+    """The signed-in user's id, from the API token or the session; None for a
+    visitor or wrong credentials (the view then answers 401 itself)."""
+    header = request.META.get("HTTP_AUTHORIZATION", "")
+    if header:
+        scheme, _space, key = header.partition(" ")
+        if scheme.lower() != "token" or not key.strip():
+            return None
+        return (
+            Token.objects.filter(key=key.strip(), user__is_active=True)
+            .values_list("user_id", flat=True)
+            .first()
+        )
+    session = getattr(request, "session", None)
+    user_id = session.get(SESSION_KEY) if session is not None else None
+    return int(user_id) if user_id else None
 
 
-def _scope(request: HttpRequest) -> str:
-    credentials = request.META.get("HTTP_AUTHORIZATION") or request.COOKIES.get(
-        settings.SESSION_COOKIE_NAME, ""
-    )
-    return hashlib.sha256(f"idempotency:{credentials}".encode()).hexdigest()
+def _scope(user_id: int) -> str:
+    return hashlib.sha256(f"idempotency:user:{user_id}".encode()).hexdigest()
 
 
 def _fingerprint(request: HttpRequest) -> str:
@@ -86,9 +96,10 @@ class IdempotencyMiddleware:
             return self.get_response(request)
         if not request.path.startswith("/api/"):
             return self.get_response(request)
-        if not _has_credentials(request):
-            # Anonymous writes (sign-up, token) have no caller to scope a key
-            # to: two strangers' keys must never meet.
+        user_id = _caller(request)
+        if user_id is None:
+            # Visitors' writes (sign-up, token) and wrong credentials have no
+            # caller to scope a key to: two strangers' keys must never meet.
             return self.get_response(request)
         if not (0 < len(key) <= 255 and key.isascii() and key.isprintable()):
             return _error(
@@ -97,7 +108,7 @@ class IdempotencyMiddleware:
                 400,
             )
 
-        scope, fingerprint = _scope(request), _fingerprint(request)
+        scope, fingerprint = _scope(user_id), _fingerprint(request)
         record = self._claim(scope, key, fingerprint)
         if not isinstance(record, IdempotencyRecord):
             return record  # an answer about an earlier request with this key
