@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from core.errors import DomainError
+from core.errors import DomainError, NotAllowed
 
 logger = logging.getLogger(__name__)
 
@@ -73,7 +73,20 @@ def _validation_body(detail) -> dict:
     return body
 
 
+def _is_anonymous(context) -> bool:
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    return user is None or not user.is_authenticated
+
+
 def exception_handler(exc, context):
+    # A role check of ours refusing someone who has not signed in: the answer
+    # is "sign in" (401), as DRF's permission classes give it. DRF's own 403s
+    # (a failed CSRF check) stay as they are.
+    refused = isinstance(exc, NotAllowed | PermissionDenied)
+    if refused and _is_anonymous(context):
+        exc = exceptions.NotAuthenticated()
+
     if isinstance(exc, DomainError):
         body = {"code": exc.code, "detail": str(exc.detail)}
         if exc.fields:

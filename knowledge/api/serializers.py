@@ -5,6 +5,7 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.api.fields import BlankAwareModelSerializer
 from core.models import Need
 from core.reference.geography import Province
 from core.reference.maturity import Dimension
@@ -38,7 +39,7 @@ CONTENT_FIELDS = [
 ]
 
 
-class ContentSerializer(serializers.ModelSerializer):
+class ContentSerializer(BlankAwareModelSerializer):
     kind = serializers.ChoiceField(choices=ContentKind.choices, read_only=True)
 
     needs = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
@@ -59,13 +60,13 @@ def page_url(item: Content) -> str:
     return item.get_absolute_url()
 
 
-class KeyFigureSerializer(serializers.ModelSerializer):
+class KeyFigureSerializer(BlankAwareModelSerializer):
     class Meta:
         model = KeyFigure
         fields = ["value", "label"]
 
 
-class QuoteSerializer(serializers.ModelSerializer):
+class QuoteSerializer(BlankAwareModelSerializer):
     class Meta:
         model = Quote
         fields = ["text", "author_name", "author_role"]

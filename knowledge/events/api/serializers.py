@@ -4,20 +4,21 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.api.fields import BlankAwareModelSerializer
 from core.reference.geography import Province
 
 from ..models import ClubMembership, Event, EventSession, Registration, Speaker
 from ..selectors import position_of
 
 
-class SpeakerSerializer(serializers.ModelSerializer):
+class SpeakerSerializer(BlankAwareModelSerializer):
     class Meta:
         model = Speaker
         fields = ["name", "organisation", "bio"]
         read_only_fields = fields
 
 
-class EventSessionSerializer(serializers.ModelSerializer):
+class EventSessionSerializer(BlankAwareModelSerializer):
     speakers = SpeakerSerializer(many=True, read_only=True)
 
     class Meta:
@@ -35,7 +36,7 @@ class EventSessionSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class RegistrationSerializer(serializers.ModelSerializer):
+class RegistrationSerializer(BlankAwareModelSerializer):
     event_title = serializers.CharField(source="event.title", read_only=True)
     participant = serializers.SerializerMethodField()
     waitlist_position = serializers.SerializerMethodField()
@@ -71,7 +72,7 @@ class RegistrationSerializer(serializers.ModelSerializer):
         return str(activity.hours) if activity is not None else None
 
 
-class EventSerializer(serializers.ModelSerializer):
+class EventSerializer(BlankAwareModelSerializer):
     needs = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
     dimensions = serializers.ListField(child=serializers.CharField(), read_only=True)
     places_taken = serializers.SerializerMethodField()
@@ -152,7 +153,7 @@ class CancelEventSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=5000)
 
 
-class ClubMembershipSerializer(serializers.ModelSerializer):
+class ClubMembershipSerializer(BlankAwareModelSerializer):
     company_name = serializers.CharField(source="company.name", read_only=True)
 
     class Meta:

@@ -11,7 +11,6 @@ from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from core.api.serializers import HistoryEntrySerializer, ReasonSerializer
@@ -145,7 +144,7 @@ class EventViewSet(
     @action(detail=True, methods=["get"])
     def registrations(self, request, pk=None):
         if not selectors.is_events_staff(request.user):
-            raise PermissionDenied()
+            self.permission_denied(request)  # 401 for a visitor, else 403
         rows = selectors.with_waitlist_position(
             self.get_object()
             .registrations.select_related("event", "user", "cpd_activity")
@@ -157,7 +156,7 @@ class EventViewSet(
     @action(detail=True, methods=["get"])
     def history(self, request, pk=None):
         if not selectors.is_events_staff(request.user):
-            raise PermissionDenied()
+            self.permission_denied(request)  # 401 for a visitor, else 403
         entries = audit_history(self.get_object())
         return Response(HistoryEntrySerializer(entries, many=True).data)
 
@@ -354,5 +353,5 @@ class ClubMemberViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     def get_queryset(self):
         user = self.request.user
         if not (selectors.is_events_staff(user) or selectors.is_club_member(user)):
-            raise PermissionDenied()
+            self.permission_denied(self.request)
         return selectors.club_member_list()

@@ -7,6 +7,7 @@ from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.api.fields import BlankAwareModelSerializer
 from core.reference.geography import Province
 from core.reference.maturity import Dimension
 from core.reference.nace import NaceSection
@@ -23,9 +24,9 @@ def inline_choice_field(choices, **kwargs) -> serializers.ChoiceField:
     after the field; a pattern keeps the values checked and the names apart.
     """
     values = "|".join(re.escape(value) for value, _label in choices if value)
+    # A blank value, where allowed, is added by the schema generator as its
+    # own alternative: the pattern must not match it too ("oneOf").
     pattern = f"^({values})$"
-    if kwargs.get("allow_blank"):
-        pattern = f"^({values})?$"
 
     @extend_schema_field({"type": "string", "pattern": pattern})
     class PatternChoiceField(serializers.ChoiceField):
@@ -34,7 +35,7 @@ def inline_choice_field(choices, **kwargs) -> serializers.ChoiceField:
     return PatternChoiceField(choices=choices, **kwargs)
 
 
-class SurveyOptionSerializer(serializers.ModelSerializer):
+class SurveyOptionSerializer(BlankAwareModelSerializer):
     label = serializers.SerializerMethodField()
 
     class Meta:
@@ -45,7 +46,7 @@ class SurveyOptionSerializer(serializers.ModelSerializer):
         return option.label()
 
 
-class SurveyQuestionSerializer(serializers.ModelSerializer):
+class SurveyQuestionSerializer(BlankAwareModelSerializer):
     label = serializers.SerializerMethodField()
     help = serializers.SerializerMethodField()
     kind = inline_choice_field(Question.Kind.choices, read_only=True)
@@ -77,7 +78,7 @@ class SurveyQuestionSerializer(serializers.ModelSerializer):
         return question.help()
 
 
-class SurveyWaveSerializer(serializers.ModelSerializer):
+class SurveyWaveSerializer(BlankAwareModelSerializer):
     class Meta:
         model = Wave
         fields = [
@@ -93,7 +94,7 @@ class SurveyWaveSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class SurveySerializer(serializers.ModelSerializer):
+class SurveySerializer(BlankAwareModelSerializer):
     title = serializers.SerializerMethodField()
     description = serializers.SerializerMethodField()
     needs = serializers.SerializerMethodField()
@@ -196,7 +197,7 @@ class SurveyResponseCreateSerializer(serializers.Serializer):
     )
 
 
-class SurveyResponseSerializer(serializers.ModelSerializer):
+class SurveyResponseSerializer(BlankAwareModelSerializer):
     anonymous = serializers.BooleanField(source="is_anonymous", read_only=True)
 
     class Meta:
