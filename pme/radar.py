@@ -11,6 +11,8 @@ from collections.abc import Mapping, Sequence
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from core.reference.maturity import Dimension
+
 RINGS = (20, 40, 60, 80, 100)
 COMPANY_COLOUR = "#0d6efd"
 COMPARE_COLOUR = "#6c757d"
@@ -63,6 +65,10 @@ def radar_svg(
     its label, so that a gap is never mistaken for a zero. ``show_labels=False``
     gives a small chart for the dashboard, its scores in the title only.
     """
+    if not labels:
+        # A questionnaire version without its dimensions (an imported or
+        # hand-made scan): draw the six dimensions of the model.
+        labels = {dimension.value: str(dimension.label) for dimension in Dimension}
     axes = list(labels)
     margin_x = size * 0.35 if show_labels else 8
     width = size + 2 * margin_x
