@@ -118,13 +118,20 @@ def home(request):
     return render(request, "knowledge/home.html", context)
 
 
+def _content_list(request, *, kind, title, intro):
+    """One kind's list page: the search with its facets, limited to the kind."""
+    context = _search_context(request, kind=kind)
+    context.update(kind=kind, title=title, intro=intro)
+    return render(request, "knowledge/content_list.html", context)
+
+
 def search_page(request):
     return render(request, "knowledge/search.html", _search_context(request))
 
 
 def case_study_list(request):
-    context = _search_context(request, kind=ContentKind.CASE_STUDY)
-    context.update(
+    return _content_list(
+        request,
         kind=ContentKind.CASE_STUDY,
         title=_("Case studies"),
         intro=_(
@@ -132,7 +139,6 @@ def case_study_list(request):
             "what they did and the results, in figures."
         ),
     )
-    return render(request, "knowledge/content_list.html", context)
 
 
 def case_study_detail(request, pk: int):
@@ -142,8 +148,8 @@ def case_study_detail(request, pk: int):
 
 
 def capsule_list(request):
-    context = _search_context(request, kind=ContentKind.CAPSULE)
-    context.update(
+    return _content_list(
+        request,
         kind=ContentKind.CAPSULE,
         title=_("Video capsules"),
         intro=_(
@@ -151,7 +157,6 @@ def capsule_list(request):
             "practice in a few minutes."
         ),
     )
-    return render(request, "knowledge/content_list.html", context)
 
 
 def capsule_detail(request, pk: int):
@@ -178,8 +183,8 @@ def capsule_subtitles(request, pk: int):
 
 
 def resource_list(request):
-    context = _search_context(request, kind=ContentKind.RESOURCE)
-    context.update(
+    return _content_list(
+        request,
         kind=ContentKind.RESOURCE,
         title=_("Resources"),
         intro=_(
@@ -187,7 +192,6 @@ def resource_list(request):
             "with their references; export a list as BibTeX or CSV."
         ),
     )
-    return render(request, "knowledge/content_list.html", context)
 
 
 def resource_detail(request, pk: int):
