@@ -56,7 +56,7 @@ def test_it_creates_a_draft_for_a_consultant(api, consultant):
     assert response.json()["enterprise_number"] == "0403019261"
 
 
-def test_it_refuses_a_second_open_application_for_the_same_domain(api, consultant):
+def test_it_refuses_to_start_a_second_application_for_an_open_domain(api, consultant):
     ApplicationFactory(consultant=consultant, domains=["TEL"])
 
     response = api(consultant).post(
