@@ -68,6 +68,7 @@ def main() -> int:
                 stderr=subprocess.DEVNULL,
             )
         rows = list(csv.DictReader(open(f"{prefix}_stats.csv")))  # noqa: SIM115
+        failure_rows = list(csv.DictReader(open(f"{prefix}_failures.csv")))  # noqa: SIM115
 
     failures = []
     print(
@@ -93,6 +94,11 @@ def main() -> int:
         if p95 > limit:
             failures.append(f"{name}: p95 {p95:.0f} ms > {limit} ms")
     print("(times in milliseconds)")
+    for error in failure_rows:
+        print(
+            f"error ×{error['Occurrences']}: {error['Method']} {error['Name']}: "
+            f"{error['Error'][:200]}"
+        )
     if failures:
         print("\nTargets missed: " + "; ".join(failures))
         return 1

@@ -54,11 +54,20 @@ class Visitor(_User):
 
     @task(1)
     def verify(self):
-        if FIXTURES["codes"]:
-            code = random.choice(FIXTURES["codes"])  # noqa: S311
-            self.get(
-                f"/api/v1/public/verify/{code}/", name="/api/v1/public/verify/{code}/"
-            )
+        if not FIXTURES["codes"]:
+            return
+        code = random.choice(FIXTURES["codes"])  # noqa: S311
+        with self.client.get(
+            f"/api/v1/public/verify/{code}/",
+            headers=self.headers,
+            name="/api/v1/public/verify/{code}/",
+            catch_response=True,
+        ) as response:
+            # Verification is throttled per address against code guessing, and
+            # every simulated visitor shares 127.0.0.1: a 429 is the throttle
+            # doing its job, not an error.
+            if response.status_code == 429:
+                response.success()
 
 
 class CompanyMember(_User):
