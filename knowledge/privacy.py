@@ -6,8 +6,9 @@ an expert is erased, and every mention of them is replaced by their pseudonym.
 
 from core.personal_data import register_no_personal_data, register_personal_data
 
-for label in ("knowledge.CaseStudy",):
-    register_personal_data(label, subject=("created_by", "expert"), on_erase="keep")
+register_personal_data(
+    "knowledge.CaseStudy", subject=("created_by", "expert"), on_erase="keep"
+)
 for label in ("knowledge.Capsule", "knowledge.Resource"):
     register_personal_data(label, subject=("created_by",), on_erase="keep")
 register_personal_data(

@@ -134,7 +134,7 @@ def main() -> int:
     args = parser.parse_args()
 
     with production_site(workers=3, experts=20, companies=20) as site:
-        tokens = [c["token"] for c in site.fixtures["consultants"]] or []
+        tokens = [c["token"] for c in site.fixtures["consultants"]]
         if not tokens:
             print("The demo has no accredited consultant to write with.")
             return 1

@@ -67,8 +67,10 @@ def main() -> int:
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
-        rows = list(csv.DictReader(open(f"{prefix}_stats.csv")))  # noqa: SIM115
-        failure_rows = list(csv.DictReader(open(f"{prefix}_failures.csv")))  # noqa: SIM115
+        with open(f"{prefix}_stats.csv") as stats:
+            rows = list(csv.DictReader(stats))
+        with open(f"{prefix}_failures.csv") as failures_file:
+            failure_rows = list(csv.DictReader(failures_file))
 
     failures = []
     print(

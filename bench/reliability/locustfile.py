@@ -9,10 +9,11 @@ import json
 import os
 import random
 import uuid
+from pathlib import Path
 
 from locust import HttpUser, between, task
 
-FIXTURES = json.loads(open(os.environ["NWOW_LOAD_FIXTURES"]).read())  # noqa: SIM115
+FIXTURES = json.loads(Path(os.environ["NWOW_LOAD_FIXTURES"]).read_text())
 HTTPS = {"X-Forwarded-Proto": "https"}
 
 

@@ -108,7 +108,9 @@ def file_figures(root: Path) -> dict[str, dict]:
 
 def _run(args: list[str], **kwargs) -> subprocess.CompletedProcess:
     # Fixed programs with arguments we build: no shell involved.
-    result = subprocess.run(args, capture_output=True, text=True, check=False, **kwargs)  # noqa: S603
+    result = subprocess.run(  # noqa: S603
+        args, capture_output=True, text=True, check=False, **kwargs
+    )
     if result.returncode != 0:
         raise BackupError(f"{args[0]} failed: {result.stderr.strip()[-2000:]}")
     return result

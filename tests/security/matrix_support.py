@@ -84,10 +84,6 @@ def client_for(user) -> APIClient:
     return client
 
 
-class _Rollback(Exception):
-    pass
-
-
 def call(
     method: str, path: str, user, world: dict, people: dict, extra: dict | None = None
 ) -> tuple[int, bool]:
@@ -107,30 +103,27 @@ def call_full(
     if "{" in url:
         raise LookupError(f"No object of the world for {path}")
     outcome = {}
-    try:
-        with transaction.atomic():
-            before = fingerprint(target)
-            # Throttles count in the cache: each call starts afresh.
-            cache.clear()
-            send = getattr(client, method.lower())
-            data, kind = body_for(method, path, world, people)
-            if extra:
-                if kind == "multipart":  # flat fields only in a form
-                    extra = {
-                        k: v for k, v in extra.items() if not isinstance(v, dict | list)
-                    }
-                data = {**(data or {}), **extra}
-            if data is None:
-                response = send(url, HTTP_ACCEPT_LANGUAGE="en")
-            else:
-                response = send(url, data, format=kind, HTTP_ACCEPT_LANGUAGE="en")
-            outcome["status"] = response.status_code
-            after = fingerprint(target)
-            outcome["changed"] = after != before
-            outcome["row"] = after[1]
-            is_json = response.get("Content-Type", "").startswith("application/json")
-            outcome["body"] = response.json() if is_json else None
-            raise _Rollback
-    except _Rollback:
-        pass
+    with transaction.atomic():
+        before = fingerprint(target)
+        # Throttles count in the cache: each call starts afresh.
+        cache.clear()
+        send = getattr(client, method.lower())
+        data, kind = body_for(method, path, world, people)
+        if extra:
+            if kind == "multipart":  # flat fields only in a form
+                extra = {
+                    k: v for k, v in extra.items() if not isinstance(v, dict | list)
+                }
+            data = {**(data or {}), **extra}
+        if data is None:
+            response = send(url, HTTP_ACCEPT_LANGUAGE="en")
+        else:
+            response = send(url, data, format=kind, HTTP_ACCEPT_LANGUAGE="en")
+        outcome["status"] = response.status_code
+        after = fingerprint(target)
+        outcome["changed"] = after != before
+        outcome["row"] = after[1]
+        is_json = response.get("Content-Type", "").startswith("application/json")
+        outcome["body"] = response.json() if is_json else None
+        transaction.set_rollback(True)  # the next call starts from the same world
     return outcome

@@ -1,7 +1,7 @@
 """Opening every page of the site as one persona, on the world's objects."""
 
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
 SKIPPED_PREFIXES = ("api/", "admin/", "accounts/")
 
@@ -62,8 +62,6 @@ OTHER_ARGUMENTS = {
 
 
 def page_url(name: str, world: dict) -> str:
-    from django.urls import NoReverseMatch
-
     try:
         return reverse(name)
     except NoReverseMatch:
