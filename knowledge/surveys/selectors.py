@@ -7,6 +7,7 @@ own (anonymity threshold, differencing guard).
 """
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from core.models import User
@@ -72,9 +73,17 @@ def survey_list(*, user: User | None, **filters: str) -> QuerySet[Survey]:
     )
 
 
+def _as_pk(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise Http404 from None
+
+
 def survey_get(*, user: User | None, pk: int) -> Survey:
-    """One survey ``user`` may see; Http404 otherwise."""
-    return get_object_or_404(survey_list(user=user), pk=pk)
+    """One survey ``user`` may see; Http404 otherwise (also for a pk that is
+    not a number, as an API path may hold anything)."""
+    return get_object_or_404(survey_list(user=user), pk=_as_pk(pk))
 
 
 def wave_list(*, user: User | None) -> QuerySet[Wave]:
@@ -87,7 +96,7 @@ def wave_list(*, user: User | None) -> QuerySet[Wave]:
 
 
 def wave_get(*, user: User | None, pk: int) -> Wave:
-    return get_object_or_404(wave_list(user=user), pk=pk)
+    return get_object_or_404(wave_list(user=user), pk=_as_pk(pk))
 
 
 def open_wave(survey: Survey) -> Wave | None:

@@ -227,3 +227,11 @@ def test_it_reads_the_results_in_a_constant_number_of_queries(
         body = anonymous_api.get(url).json()
 
     assert body["respondents"] == 30
+
+
+@pytest.mark.parametrize("pk", ["null,null", "1.5", "abc"])
+def test_it_answers_404_for_a_survey_or_wave_id_that_is_not_a_number(anonymous_api, pk):
+    for name in ("surveys-api:survey-detail", "surveys-api:wave-detail"):
+        url = reverse(name, args=["0"]).replace("/0/", f"/{pk}/")
+
+        assert anonymous_api.get(url).status_code == 404
