@@ -1,5 +1,7 @@
 """Query-parameter filters shared by the API's filter sets."""
 
+from django import forms
+from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 
 BIGGEST_ID = 2**63 - 1
@@ -24,4 +26,35 @@ class YearFilter(filters.NumberFilter):
         kwargs.setdefault("min_value", 1900)
         kwargs.setdefault("max_value", 2200)
         kwargs.setdefault("decimal_places", 0)
+        super().__init__(*args, **kwargs)
+
+
+class _StrictBooleanField(forms.NullBooleanField):
+    """``true``/``false`` (or ``1``/``0``); anything else is an error rather
+    than silently no filter, which Django's select widget would make of it."""
+
+    truths = {"true", "1"}
+    falsehoods = {"false", "0"}
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        text = str(value).strip().lower()
+        if text in self.truths:
+            return True
+        if text in self.falsehoods:
+            return False
+        raise forms.ValidationError(_("Enter true or false."), code="invalid")
+
+    def validate(self, value):
+        return None
+
+
+class StrictBooleanFilter(filters.BooleanFilter):
+    field_class = _StrictBooleanField
+
+    def __init__(self, *args, **kwargs):
+        # The raw text must reach the field: the default widget has already
+        # turned an unknown value into "no filter" by then.
+        kwargs["widget"] = forms.TextInput
         super().__init__(*args, **kwargs)

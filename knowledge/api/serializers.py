@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -165,18 +166,35 @@ class SearchQuerySerializer(serializers.Serializer):
     """The search's parameters: an unknown code is a 400, not an empty page."""
 
     q = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    kind = serializers.ChoiceField(choices=ContentKind.choices, required=False)
-    need = serializers.SlugRelatedField(
-        slug_field="code", queryset=Need.objects.all(), required=False
+    # An empty facet (``sector=``, as a search form sends it) means "any".
+    kind = serializers.ChoiceField(
+        choices=ContentKind.choices, required=False, allow_blank=True
     )
-    dimension = serializers.ChoiceField(choices=Dimension.choices, required=False)
-    province = serializers.ChoiceField(choices=Province.choices, required=False)
-    sector = serializers.ChoiceField(choices=NaceSection.choices, required=False)
-    language = serializers.ChoiceField(choices=settings.LANGUAGES, required=False)
+    need = serializers.CharField(
+        required=False, allow_blank=True, max_length=10, help_text="A need code."
+    )
+    dimension = serializers.ChoiceField(
+        choices=Dimension.choices, required=False, allow_blank=True
+    )
+    province = serializers.ChoiceField(
+        choices=Province.choices, required=False, allow_blank=True
+    )
+    sector = serializers.ChoiceField(
+        choices=NaceSection.choices, required=False, allow_blank=True
+    )
+    language = serializers.ChoiceField(
+        choices=settings.LANGUAGES, required=False, allow_blank=True
+    )
     year = serializers.IntegerField(min_value=1900, max_value=2100, required=False)
 
-    def validate_need(self, need: Need) -> str:
-        return need.code
+    def validate_need(self, code: str) -> str:
+        code = code.strip().upper()
+        if code and not Need.objects.filter(code=code).exists():
+            message = _(
+                "Unknown needs: %(codes)s. Use the taxonomy codes, such as TEL or HRP."
+            )
+            raise serializers.ValidationError(message % {"codes": code})
+        return code
 
 
 class SearchHitSerializer(serializers.Serializer):

@@ -125,7 +125,7 @@ class ContentViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         return Response(self.get_serializer(self.get_object()).data)
 
     @extend_schema(responses=HistoryEntrySerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def history(self, request, pk=None):
         item = self.get_object()
         # Who moved what, and why, is the editors' business.
@@ -298,7 +298,7 @@ class SearchApi(APIView):
     def get(self, request):
         query = SearchQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        chosen = dict(query.validated_data)
+        chosen = {key: value for key, value in query.validated_data.items() if value}
         results = search(query=chosen.pop("q", ""), chosen=chosen)
 
         paginator = self.pagination_class()

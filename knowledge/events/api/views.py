@@ -13,6 +13,7 @@ from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from core.api.filters import StrictBooleanFilter
 from core.api.serializers import HistoryEntrySerializer, ReasonSerializer
 from core.audit import audit_history
 from core.errors import NotFound
@@ -57,7 +58,7 @@ class EventFilter(filters.FilterSet):
     province = filters.ChoiceFilter(choices=Province.choices)
     kind = filters.ChoiceFilter(choices=Event.Kind.choices)
     status = filters.MultipleChoiceFilter(choices=Event.Status.choices)
-    upcoming = filters.BooleanFilter(method="filter_upcoming", label="Not over yet")
+    upcoming = StrictBooleanFilter(method="filter_upcoming", label="Not over yet")
 
     class Meta:
         model = Event
@@ -141,7 +142,7 @@ class EventViewSet(
         responses={200: RegistrationSerializer(many=True), **REFUSALS},
         summary="Registrations of the event (editors)",
     )
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def registrations(self, request, pk=None):
         if not selectors.is_events_staff(request.user):
             self.permission_denied(request)  # 401 for a visitor, else 403
@@ -153,7 +154,7 @@ class EventViewSet(
         return Response(RegistrationSerializer(rows, many=True).data)
 
     @extend_schema(responses={200: HistoryEntrySerializer(many=True), **REFUSALS})
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def history(self, request, pk=None):
         if not selectors.is_events_staff(request.user):
             self.permission_denied(request)  # 401 for a visitor, else 403
@@ -241,7 +242,7 @@ class RegistrationViewSet(
         ).get(pk=registration.pk)
 
     @extend_schema(responses={200: HistoryEntrySerializer(many=True), **REFUSALS})
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def history(self, request, pk=None):
         return Response(
             HistoryEntrySerializer(audit_history(self.get_object()), many=True).data
@@ -307,7 +308,7 @@ class ClubMembershipViewSet(
         )
 
     @extend_schema(responses={200: HistoryEntrySerializer(many=True), **REFUSALS})
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def history(self, request, pk=None):
         return Response(
             HistoryEntrySerializer(audit_history(self.get_object()), many=True).data

@@ -196,6 +196,44 @@ def test_it_searches_with_facets(anonymous_api):
     }
 
 
+def test_it_reads_an_empty_facet_as_any_as_a_search_form_sends_it(anonymous_api):
+    CaseStudyFactory(title="Télétravail à Liège", province="BE-WLG")
+
+    response = anonymous_api.get(
+        reverse("knowledge-api:search"),
+        {"q": "teletravail", "sector": "", "province": "", "kind": "", "language": ""},
+    )
+
+    assert response.status_code == 200
+    assert response.json()["count"] == 1
+
+
+@pytest.mark.parametrize("size", ["abc", "0", "-3"])
+def test_it_refuses_a_page_size_that_is_not_a_whole_number_from_one(
+    anonymous_api, size
+):
+    response = anonymous_api.get(
+        reverse("knowledge-api:case-study-list"),
+        {"page_size": size},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    assert response.status_code == 400
+    assert response.json()["fields"]["page_size"] == ["Enter a whole number from 1."]
+
+
+def test_it_caps_a_page_size_above_the_maximum(anonymous_api):
+    for _index in range(3):
+        CaseStudyFactory()
+
+    response = anonymous_api.get(
+        reverse("knowledge-api:case-study-list"), {"page_size": "1000"}
+    )
+
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == 3
+
+
 def test_it_refuses_an_unknown_need_in_the_search(anonymous_api):
     response = anonymous_api.get(reverse("knowledge-api:search"), {"need": "XYZ"})
 

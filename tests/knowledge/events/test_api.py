@@ -73,6 +73,26 @@ def test_it_refuses_an_unknown_province_filter(api):
     assert response.status_code == 400
 
 
+def test_it_filters_on_upcoming_and_refuses_a_value_that_is_not_a_boolean(db, api):
+    over = EventFactory(title="Forum 2025")
+    Event.objects.filter(pk=over.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(days=30),
+        ends_at=timezone.now() - datetime.timedelta(days=29),
+    )
+    coming = EventFactory(title="Forum 2027")
+
+    upcoming = api().get(_url("event-list"), {"upcoming": "true"}).json()
+    past = api().get(_url("event-list"), {"upcoming": "false"}).json()
+    garbled = api().get(
+        _url("event-list"), {"upcoming": "soon"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+
+    assert [row["id"] for row in upcoming["results"]] == [coming.pk]
+    assert [row["id"] for row in past["results"]] == [over.pk]
+    assert garbled.status_code == 400
+    assert garbled.json()["fields"]["upcoming"] == ["Enter true or false."]
+
+
 def test_it_hides_drafts_and_club_meetings_from_outsiders(api, consultant):
     draft = EventFactory(status=Event.Status.DRAFT)
     meeting = EventFactory(kind=Event.Kind.CLUB_MEETING)
