@@ -243,7 +243,9 @@ class ApplicationViewSet(
         responses={201: DocumentSerializer},
     )
     @extend_schema(methods=["get"], responses=DocumentSerializer(many=True))
-    @action(detail=True, methods=["get", "post"])
+    @action(
+        detail=True, methods=["get", "post"], pagination_class=None, filter_backends=[]
+    )
     def documents(self, request, pk=None):
         application = self.get_object()
         if request.method == "GET":
@@ -300,13 +302,13 @@ class ApplicationViewSet(
         )
 
     @extend_schema(responses=ChecklistItemSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def checklist(self, request, pk=None):
         items = application_checklist(self.get_object())
         return Response(ChecklistItemSerializer(items, many=True).data)
 
     @extend_schema(responses=HistoryEntrySerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def history(self, request, pk=None):
         entries = audit_history(self.get_object())
         return Response(HistoryEntrySerializer(entries, many=True).data)

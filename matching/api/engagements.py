@@ -182,7 +182,7 @@ class EngagementViewSet(
         return engagement_get_for(user=self.request.user, pk=self.kwargs["pk"])
 
     @extend_schema(responses=HistoryEntrySerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def history(self, request, pk=None):
         entries = audit_history(self.get_object())
         return Response(HistoryEntrySerializer(entries, many=True).data)
@@ -193,7 +193,9 @@ class EngagementViewSet(
         responses={201: WorkingSessionSerializer, **REFUSALS},
     )
     @extend_schema(methods=["get"], responses=WorkingSessionSerializer(many=True))
-    @action(detail=True, methods=["get", "post"])
+    @action(
+        detail=True, methods=["get", "post"], pagination_class=None, filter_backends=[]
+    )
     def sessions(self, request, pk=None):
         engagement = self.get_object()
         if request.method == "GET":

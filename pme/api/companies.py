@@ -157,7 +157,7 @@ class CompanyViewSet(
         return self.partial_update(request, *args, **kwargs)
 
     @extend_schema(responses=MemberSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def members(self, request, pk=None):
         members = member_list(self.get_object())
         return Response(MemberSerializer(members, many=True).data)
@@ -187,7 +187,9 @@ class CompanyViewSet(
         responses={201: InvitationSerializer},
     )
     @extend_schema(methods=["get"], responses=InvitationSerializer(many=True))
-    @action(detail=True, methods=["get", "post"])
+    @action(
+        detail=True, methods=["get", "post"], pagination_class=None, filter_backends=[]
+    )
     def invitations(self, request, pk=None):
         company = self.get_object()
         if request.method == "GET":

@@ -150,13 +150,15 @@ class QuestionnaireApi(APIView):
 class CompanyAssessmentsApi(APIView):
     """A company's scans: take one, or list them newest first."""
 
+    pagination_class = PageNumberPagination  # read by the schema too
+
     @extend_schema(
         responses={200: ScanSerializer(many=True), 404: NOT_YOURS},
         summary="The company's maturity scans, newest first",
     )
     def get(self, request, pk: int):
         company = company_get_for_member(user=request.user, pk=pk)
-        paginator = PageNumberPagination()
+        paginator = self.pagination_class()
         page = paginator.paginate_queryset(
             assessment_list_for_company(company), request, view=self
         )

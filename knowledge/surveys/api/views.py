@@ -157,7 +157,7 @@ class SurveyViewSet(viewsets.ReadOnlyModelViewSet):
         responses={200: SurveyResultsSerializer, **REFUSALS},
         summary="Results of a closed wave, with the trend; small groups withheld",
     )
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def results(self, request, pk=None):
         survey = self.get_object()
         query = _validated(SurveyResultsQuerySerializer, request.query_params)
@@ -203,7 +203,11 @@ class WaveViewSet(
         }
     )
     @action(
-        detail=True, methods=["get"], permission_classes=[permissions.IsAuthenticated]
+        detail=True,
+        methods=["get"],
+        permission_classes=[permissions.IsAuthenticated],
+        pagination_class=None,
+        filter_backends=[],
     )
     def history(self, request, pk=None):
         wave = self.get_object()
