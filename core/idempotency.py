@@ -21,6 +21,7 @@ from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
@@ -48,6 +49,23 @@ def _caller(request: HttpRequest) -> int | None:
     session = getattr(request, "session", None)
     user_id = session.get(SESSION_KEY) if session is not None else None
     return int(user_id) if user_id else None
+
+
+def _routes(request: HttpRequest) -> bool:
+    """Whether a view serves this path with this method."""
+    try:
+        match = resolve(request.path_info, getattr(request, "urlconf", None))
+    except Resolver404:
+        return False
+    actions = getattr(match.func, "actions", None)  # a DRF viewset's routes
+    if actions is not None:
+        return request.method.lower() in actions
+    view_class = getattr(match.func, "cls", None) or getattr(
+        match.func, "view_class", None
+    )
+    if view_class is not None:
+        return hasattr(view_class, request.method.lower())
+    return True
 
 
 def _scope(user_id: int) -> str:
@@ -94,7 +112,9 @@ class IdempotencyMiddleware:
         key = request.META.get(HEADER)
         if key is None or request.method not in WRITES:
             return self.get_response(request)
-        if not request.path.startswith("/api/"):
+        if not request.path.startswith("/api/") or not _routes(request):
+            # A path or method the API does not serve answers 404 or 405 as
+            # it would without the header, not a verdict about the key.
             return self.get_response(request)
         user_id = _caller(request)
         if user_id is None:

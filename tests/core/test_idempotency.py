@@ -114,3 +114,21 @@ def test_it_forgets_answers_past_their_lifetime(api, consultant, settings):
 
     assert prune_expired() == 1
     assert declare(api(consultant), "old").status_code == 201
+
+
+def test_it_answers_a_method_the_path_does_not_serve_with_405_whatever_the_key(
+    api, consultant
+):
+    client = api(consultant)
+    declare(client, "used-once")
+
+    response = client.put(
+        reverse("training-api:cpd-activity-list"),
+        ACTIVITY,
+        format="json",
+        HTTP_IDEMPOTENCY_KEY="used-once",
+    )
+
+    assert response.status_code == 405
+    assert CpdActivity.objects.count() == 1
+    assert IdempotencyRecord.objects.count() == 1
