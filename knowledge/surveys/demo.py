@@ -66,14 +66,23 @@ COMMENTS = [
 
 @dataclass(frozen=True)
 class Spec:
+    """One question, worded in the four languages of the platform.
+
+    Options are (code, fr, en, de, nl) tuples."""
+
     code: str
     kind: str
-    label: str
+    label_fr: str
     label_en: str
+    label_de: str
+    label_nl: str
     dimension: str = ""
-    options: tuple[tuple[str, str], ...] = ()
+    options: tuple[tuple[str, str, str, str, str], ...] = ()
     required: bool = True
-    help: str = ""
+    help_fr: str = ""
+    help_en: str = ""
+    help_de: str = ""
+    help_nl: str = ""
     bounds: tuple[int, int] | None = None
 
 
@@ -84,12 +93,38 @@ QUESTIONS: tuple[Spec, ...] = (
         K.SINGLE,
         "Votre entreprise dispose-t-elle d'une politique de télétravail ?",
         "Does your company have a telework policy?",
+        "Verfügt Ihr Unternehmen über eine Telearbeitsregelung?",
+        "Heeft uw bedrijf een telewerkbeleid?",
         "D2",
         (
-            ("none", "Non, et ce n'est pas prévu"),
-            ("planned", "Non, mais elle est en préparation"),
-            ("informal", "Des arrangements informels, au cas par cas"),
-            ("written", "Oui, une politique écrite (convention ou règlement)"),
+            (
+                "none",
+                "Non, et ce n'est pas prévu",
+                "No, and none is planned",
+                "Nein, und es ist auch keine geplant",
+                "Nee, en dat is ook niet gepland",
+            ),
+            (
+                "planned",
+                "Non, mais elle est en préparation",
+                "No, but one is being prepared",
+                "Nein, aber sie ist in Vorbereitung",
+                "Nee, maar het is in voorbereiding",
+            ),
+            (
+                "informal",
+                "Des arrangements informels, au cas par cas",
+                "Informal arrangements, case by case",
+                "Informelle Absprachen, von Fall zu Fall",
+                "Informele afspraken, geval per geval",
+            ),
+            (
+                "written",
+                "Oui, une politique écrite (convention ou règlement)",
+                "Yes, a written policy (agreement or work rules)",
+                "Ja, eine schriftliche Regelung (Vereinbarung oder Arbeitsordnung)",
+                "Ja, een schriftelijk beleid (overeenkomst of arbeidsreglement)",
+            ),
         ),
     ),
     Spec(
@@ -98,8 +133,15 @@ QUESTIONS: tuple[Spec, ...] = (
         "En moyenne, combien de jours par semaine vos collaborateurs éligibles "
         "télétravaillent-ils ?",
         "On average, how many days a week do your eligible staff telework?",
+        "Wie viele Tage pro Woche arbeiten Ihre berechtigten Mitarbeitenden im "
+        "Durchschnitt in Telearbeit?",
+        "Hoeveel dagen per week telewerken uw medewerkers die daarvoor in "
+        "aanmerking komen gemiddeld?",
         "D2",
-        help="0 si personne ne télétravaille ; les demi-jours comptent pour 0,5.",
+        help_fr="0 si personne ne télétravaille ; les demi-jours comptent pour 0,5.",
+        help_en="0 if nobody teleworks; half days count as 0.5.",
+        help_de="0, wenn niemand in Telearbeit arbeitet; halbe Tage zählen als 0,5.",
+        help_nl="0 als niemand telewerkt; halve dagen tellen als 0,5.",
         bounds=(0, 5),
     ),
     Spec(
@@ -108,6 +150,9 @@ QUESTIONS: tuple[Spec, ...] = (
         "Quelle part de votre personnel peut télétravailler, au moins "
         "occasionnellement (en %) ?",
         "What share of your staff may telework, at least occasionally (in %)?",
+        "Welcher Anteil Ihres Personals kann zumindest gelegentlich in Telearbeit "
+        "arbeiten (in %)?",
+        "Welk deel van uw personeel kan minstens af en toe telewerken (in %)?",
         "D2",
         bounds=(0, 100),
     ),
@@ -116,11 +161,31 @@ QUESTIONS: tuple[Spec, ...] = (
         K.SINGLE,
         "Comment les horaires de travail sont-ils organisés ?",
         "How are working hours organised?",
+        "Wie sind die Arbeitszeiten organisiert?",
+        "Hoe zijn de werkuren georganiseerd?",
         "D2",
         (
-            ("fixed", "Horaires fixes pour tous"),
-            ("core", "Plages fixes et plages variables"),
-            ("free", "Horaires libres, organisés par les équipes"),
+            (
+                "fixed",
+                "Horaires fixes pour tous",
+                "Fixed hours for everyone",
+                "Feste Arbeitszeiten für alle",
+                "Vaste werkuren voor iedereen",
+            ),
+            (
+                "core",
+                "Plages fixes et plages variables",
+                "Core hours plus flexible hours",
+                "Kernzeiten und Gleitzeiten",
+                "Stamtijden en glijtijden",
+            ),
+            (
+                "free",
+                "Horaires libres, organisés par les équipes",
+                "Fully flexible hours, organised by the teams",
+                "Freie Arbeitszeiten, von den Teams selbst organisiert",
+                "Vrije werkuren, door de teams zelf georganiseerd",
+            ),
         ),
     ),
     Spec(
@@ -128,16 +193,57 @@ QUESTIONS: tuple[Spec, ...] = (
         K.MULTIPLE,
         "Quels outils collaboratifs vos équipes utilisent-elles au quotidien ?",
         "Which collaborative tools do your teams use every day?",
+        "Welche Kollaborationstools nutzen Ihre Teams im Arbeitsalltag?",
+        "Welke samenwerkingstools gebruiken uw teams dagelijks?",
         "D3",
         (
-            ("docs", "Plateforme documentaire partagée"),
-            ("chat", "Messagerie instantanée d'équipe"),
-            ("video", "Visioconférence"),
-            ("tasks", "Outil de gestion de projets ou de tâches"),
-            ("intranet", "Intranet ou réseau social d'entreprise"),
-            ("none", "Aucun de ces outils"),
+            (
+                "docs",
+                "Plateforme documentaire partagée",
+                "Shared document platform",
+                "Gemeinsame Dokumentenplattform",
+                "Gedeeld documentplatform",
+            ),
+            (
+                "chat",
+                "Messagerie instantanée d'équipe",
+                "Team instant messaging",
+                "Team-Chat",
+                "Teamchat",
+            ),
+            (
+                "video",
+                "Visioconférence",
+                "Video conferencing",
+                "Videokonferenzen",
+                "Videovergaderen",
+            ),
+            (
+                "tasks",
+                "Outil de gestion de projets ou de tâches",
+                "Project or task management tool",
+                "Tool für Projekt- oder Aufgabenmanagement",
+                "Tool voor project- of takenbeheer",
+            ),
+            (
+                "intranet",
+                "Intranet ou réseau social d'entreprise",
+                "Intranet or enterprise social network",
+                "Intranet oder unternehmensinternes soziales Netzwerk",
+                "Intranet of bedrijfsintern sociaal netwerk",
+            ),
+            (
+                "none",
+                "Aucun de ces outils",
+                "None of these tools",
+                "Keines dieser Tools",
+                "Geen van deze tools",
+            ),
         ),
-        help="Cochez tout ce qui s'applique.",
+        help_fr="Cochez tout ce qui s'applique.",
+        help_en="Tick all that apply.",
+        help_de="Kreuzen Sie alles Zutreffende an.",
+        help_nl="Vink alles aan wat van toepassing is.",
     ),
     Spec(
         "COL.HYBRID",
@@ -145,8 +251,15 @@ QUESTIONS: tuple[Spec, ...] = (
         "Dans vos réunions hybrides, chacun peut-il contribuer aussi bien à "
         "distance que sur place ?",
         "In your hybrid meetings, can everyone contribute as well remotely as on site?",
+        "Können sich in Ihren hybriden Besprechungen alle aus der Ferne genauso "
+        "gut einbringen wie vor Ort?",
+        "Kan in uw hybride vergaderingen iedereen op afstand even goed bijdragen "
+        "als ter plaatse?",
         "D3",
-        help="1 = pas du tout, 5 = tout à fait.",
+        help_fr="1 = pas du tout, 5 = tout à fait.",
+        help_en="1 = not at all, 5 = completely.",
+        help_de="1 = überhaupt nicht, 5 = voll und ganz.",
+        help_nl="1 = helemaal niet, 5 = volledig.",
     ),
     Spec(
         "MGT.AUTONOMY",
@@ -154,19 +267,45 @@ QUESTIONS: tuple[Spec, ...] = (
         "Les équipes fixent-elles elles-mêmes leurs priorités et l'organisation "
         "de leur travail ?",
         "Do teams set their own priorities and organise their own work?",
+        "Legen die Teams ihre Prioritäten und die Organisation ihrer Arbeit "
+        "selbst fest?",
+        "Bepalen de teams zelf hun prioriteiten en de organisatie van hun werk?",
         "D4",
-        help="1 = jamais, 5 = systématiquement.",
+        help_fr="1 = jamais, 5 = systématiquement.",
+        help_en="1 = never, 5 = always.",
+        help_de="1 = nie, 5 = immer.",
+        help_nl="1 = nooit, 5 = altijd.",
     ),
     Spec(
         "MGT.RESULTS",
         K.SINGLE,
         "Sur quoi le travail est-il principalement évalué ?",
         "What is work mainly judged on?",
+        "Woran wird die Arbeit hauptsächlich gemessen?",
+        "Waarop wordt het werk vooral beoordeeld?",
         "D4",
         (
-            ("presence", "La présence et le respect des horaires"),
-            ("mixed", "Un mélange de présence et de résultats"),
-            ("results", "Les résultats et les objectifs convenus"),
+            (
+                "presence",
+                "La présence et le respect des horaires",
+                "Presence and keeping to working hours",
+                "Anwesenheit und Einhaltung der Arbeitszeiten",
+                "Aanwezigheid en het naleven van de werkuren",
+            ),
+            (
+                "mixed",
+                "Un mélange de présence et de résultats",
+                "A mix of presence and results",
+                "Eine Mischung aus Anwesenheit und Ergebnissen",
+                "Een mix van aanwezigheid en resultaten",
+            ),
+            (
+                "results",
+                "Les résultats et les objectifs convenus",
+                "Results and agreed objectives",
+                "Ergebnisse und vereinbarte Ziele",
+                "De resultaten en de afgesproken doelstellingen",
+            ),
         ),
     ),
     Spec(
@@ -174,12 +313,32 @@ QUESTIONS: tuple[Spec, ...] = (
         K.SINGLE,
         "Avez-vous fixé des règles sur le droit à la déconnexion ?",
         "Have you set rules on the right to disconnect?",
+        "Haben Sie Regeln zum Recht auf Nichterreichbarkeit festgelegt?",
+        "Hebt u regels vastgelegd over het recht op deconnectie?",
         "D2",
         (
-            ("none", "Non"),
-            ("informal", "Des habitudes partagées, non écrites"),
-            ("charter", "Une charte ou une note interne"),
-            ("formal", "Oui, dans le règlement de travail ou une convention"),
+            ("none", "Non", "No", "Nein", "Nee"),
+            (
+                "informal",
+                "Des habitudes partagées, non écrites",
+                "Shared but unwritten practices",
+                "Gemeinsame, ungeschriebene Gepflogenheiten",
+                "Gedeelde, ongeschreven gewoonten",
+            ),
+            (
+                "charter",
+                "Une charte ou une note interne",
+                "A charter or an internal memo",
+                "Eine Charta oder eine interne Mitteilung",
+                "Een charter of een interne nota",
+            ),
+            (
+                "formal",
+                "Oui, dans le règlement de travail ou une convention",
+                "Yes, in the work rules or an agreement",
+                "Ja, in der Arbeitsordnung oder einer Vereinbarung",
+                "Ja, in het arbeidsreglement of een overeenkomst",
+            ),
         ),
     ),
     Spec(
@@ -187,12 +346,38 @@ QUESTIONS: tuple[Spec, ...] = (
         K.SINGLE,
         "Comment vos bureaux sont-ils organisés ?",
         "How are your offices organised?",
+        "Wie sind Ihre Büros organisiert?",
+        "Hoe zijn uw kantoren ingericht?",
         "D6",
         (
-            ("assigned", "Un poste attitré pour chacun"),
-            ("mixed", "Des postes attitrés et quelques postes partagés"),
-            ("flex", "Des postes partagés et des espaces par activité"),
-            ("no_office", "Pas de bureaux (travail sur site ou sur chantier)"),
+            (
+                "assigned",
+                "Un poste attitré pour chacun",
+                "An assigned desk for everyone",
+                "Ein fester Arbeitsplatz für jede Person",
+                "Een vaste werkplek voor iedereen",
+            ),
+            (
+                "mixed",
+                "Des postes attitrés et quelques postes partagés",
+                "Assigned desks plus a few shared ones",
+                "Feste Arbeitsplätze und einige geteilte Plätze",
+                "Vaste werkplekken en enkele gedeelde plekken",
+            ),
+            (
+                "flex",
+                "Des postes partagés et des espaces par activité",
+                "Shared desks and activity-based spaces",
+                "Geteilte Arbeitsplätze und tätigkeitsbezogene Bereiche",
+                "Gedeelde werkplekken en activiteitsgerichte ruimtes",
+            ),
+            (
+                "no_office",
+                "Pas de bureaux (travail sur site ou sur chantier)",
+                "No offices (work on site or on building sites)",
+                "Keine Büros (Arbeit vor Ort oder auf der Baustelle)",
+                "Geen kantoren (werk ter plaatse of op de werf)",
+            ),
         ),
     ),
     Spec(
@@ -202,12 +387,34 @@ QUESTIONS: tuple[Spec, ...] = (
         "authentification à plusieurs facteurs ?",
         "Is remote access to your applications protected by multi-factor "
         "authentication?",
+        "Ist der Fernzugriff auf Ihre Anwendungen durch eine "
+        "Multi-Faktor-Authentifizierung geschützt?",
+        "Is de toegang op afstand tot uw toepassingen beveiligd met "
+        "multifactorauthenticatie?",
         "D6",
         (
-            ("no", "Non"),
-            ("some", "Pour certaines applications"),
-            ("all", "Pour toutes les applications"),
-            ("no_remote", "Nous n'avons pas d'accès à distance"),
+            ("no", "Non", "No", "Nein", "Nee"),
+            (
+                "some",
+                "Pour certaines applications",
+                "For some applications",
+                "Für einige Anwendungen",
+                "Voor sommige toepassingen",
+            ),
+            (
+                "all",
+                "Pour toutes les applications",
+                "For all applications",
+                "Für alle Anwendungen",
+                "Voor alle toepassingen",
+            ),
+            (
+                "no_remote",
+                "Nous n'avons pas d'accès à distance",
+                "We have no remote access",
+                "Wir haben keinen Fernzugriff",
+                "We hebben geen toegang op afstand",
+            ),
         ),
     ),
     Spec(
@@ -216,30 +423,82 @@ QUESTIONS: tuple[Spec, ...] = (
         "Depuis l'arrivée des nouvelles façons de travailler, l'équilibre entre "
         "vie professionnelle et vie privée de vos équipes s'est…",
         "Since the new ways of working arrived, your teams' work-life balance has…",
+        "Seit der Einführung der neuen Arbeitsformen hat sich die Vereinbarkeit "
+        "von Beruf und Privatleben in Ihren Teams…",
+        "Sinds de komst van de nieuwe manieren van werken is het evenwicht tussen "
+        "werk en privéleven van uw teams…",
         "D5",
-        help="1 = nettement dégradé, 3 = inchangé, 5 = nettement amélioré.",
+        help_fr="1 = nettement dégradé, 3 = inchangé, 5 = nettement amélioré.",
+        help_en="1 = worsened markedly, 3 = stayed the same, 5 = improved markedly.",
+        help_de="1 = deutlich verschlechtert, 3 = nicht verändert, "
+        "5 = deutlich verbessert.",
+        help_nl="1 = duidelijk verslechterd, 3 = gelijk gebleven, "
+        "5 = duidelijk verbeterd.",
     ),
     Spec(
         "PRIO.NEXT",
         K.MULTIPLE,
         "Quelles sont vos priorités pour les douze prochains mois ?",
         "What are your priorities for the next twelve months?",
+        "Was sind Ihre Prioritäten für die nächsten zwölf Monate?",
+        "Wat zijn uw prioriteiten voor de komende twaalf maanden?",
         "D1",
         (
-            ("telework", "Cadrer ou étendre le télétravail"),
-            ("tools", "Mieux utiliser les outils collaboratifs"),
-            ("management", "Faire évoluer le management"),
-            ("space", "Réaménager les espaces de travail"),
-            ("security", "Sécuriser le travail à distance"),
-            ("hr", "Professionnaliser les processus RH"),
+            (
+                "telework",
+                "Cadrer ou étendre le télétravail",
+                "Set rules for telework or extend it",
+                "Telearbeit regeln oder ausweiten",
+                "Telewerk omkaderen of uitbreiden",
+            ),
+            (
+                "tools",
+                "Mieux utiliser les outils collaboratifs",
+                "Make better use of collaborative tools",
+                "Kollaborationstools besser nutzen",
+                "Samenwerkingstools beter benutten",
+            ),
+            (
+                "management",
+                "Faire évoluer le management",
+                "Evolve management practices",
+                "Die Führungskultur weiterentwickeln",
+                "De managementstijl vernieuwen",
+            ),
+            (
+                "space",
+                "Réaménager les espaces de travail",
+                "Redesign the workspaces",
+                "Die Arbeitsräume neu gestalten",
+                "De werkruimtes herinrichten",
+            ),
+            (
+                "security",
+                "Sécuriser le travail à distance",
+                "Secure remote work",
+                "Das Arbeiten aus der Ferne absichern",
+                "Werken op afstand beveiligen",
+            ),
+            (
+                "hr",
+                "Professionnaliser les processus RH",
+                "Professionalise HR processes",
+                "Die HR-Prozesse professionalisieren",
+                "De hr-processen professionaliseren",
+            ),
         ),
-        help="Trois au plus.",
+        help_fr="Trois au plus.",
+        help_en="Three at most.",
+        help_de="Höchstens drei.",
+        help_nl="Maximaal drie.",
     ),
     Spec(
         "FREE.COMMENT",
         K.TEXT,
         "Un conseil pour d'autres PME qui se lancent ? (jamais publié)",
         "Any advice for other SMEs getting started? (never published)",
+        "Ein Tipp für andere KMU, die damit beginnen? (wird nie veröffentlicht)",
+        "Een tip voor andere kmo's die eraan beginnen? (wordt nooit gepubliceerd)",
         required=False,
     ),
 )
@@ -251,20 +510,51 @@ PULSE_QUESTIONS: tuple[Spec, ...] = (
         "À quelle fréquence vos collaborateurs reçoivent-ils des messages "
         "professionnels après 19 heures ?",
         "How often do your staff get work messages after 7 pm?",
+        "Wie oft erhalten Ihre Mitarbeitenden nach 19 Uhr berufliche Nachrichten?",
+        "Hoe vaak krijgen uw medewerkers na 19 uur werkgerelateerde berichten?",
         "D2",
-        help="1 = jamais, 5 = tous les jours.",
+        help_fr="1 = jamais, 5 = tous les jours.",
+        help_en="1 = never, 5 = every day.",
+        help_de="1 = nie, 5 = täglich.",
+        help_nl="1 = nooit, 5 = elke dag.",
     ),
     Spec(
         "DISC.MEASURES",
         K.MULTIPLE,
         "Quelles mesures appliquez-vous déjà ?",
         "Which measures do you already apply?",
+        "Welche Maßnahmen wenden Sie bereits an?",
+        "Welke maatregelen past u al toe?",
         "D2",
         (
-            ("delay", "Envoi différé des courriels"),
-            ("status", "Statuts de disponibilité partagés"),
-            ("no_meeting", "Pas de réunion après une heure convenue"),
-            ("training", "Sensibilisation des responsables"),
+            (
+                "delay",
+                "Envoi différé des courriels",
+                "Delayed sending of e-mails",
+                "Zeitversetzter Versand von E-Mails",
+                "Uitgesteld verzenden van e-mails",
+            ),
+            (
+                "status",
+                "Statuts de disponibilité partagés",
+                "Shared availability statuses",
+                "Geteilter Verfügbarkeitsstatus",
+                "Gedeelde beschikbaarheidsstatus",
+            ),
+            (
+                "no_meeting",
+                "Pas de réunion après une heure convenue",
+                "No meetings after an agreed time",
+                "Keine Besprechungen nach einer vereinbarten Uhrzeit",
+                "Geen vergaderingen na een afgesproken uur",
+            ),
+            (
+                "training",
+                "Sensibilisation des responsables",
+                "Awareness-raising for managers",
+                "Sensibilisierung der Führungskräfte",
+                "Sensibilisering van de leidinggevenden",
+            ),
         ),
         required=False,
     ),
@@ -284,15 +574,28 @@ def _question(wave: Wave, spec: Spec, position: int) -> None:
         kind=spec.kind,
         required=spec.required,
         dimension=spec.dimension,
-        label_fr=spec.label,
+        label_fr=spec.label_fr,
         label_en=spec.label_en,
-        help_fr=spec.help,
+        label_de=spec.label_de,
+        label_nl=spec.label_nl,
+        help_fr=spec.help_fr,
+        help_en=spec.help_en,
+        help_de=spec.help_de,
+        help_nl=spec.help_nl,
         min_value=low,
         max_value=high,
     )
     Option.objects.bulk_create(
-        Option(question=question, code=code, position=index, label_fr=label)
-        for index, (code, label) in enumerate(spec.options)
+        Option(
+            question=question,
+            code=code,
+            position=index,
+            label_fr=fr,
+            label_en=en,
+            label_de=de,
+            label_nl=nl,
+        )
+        for index, (code, fr, en, de, nl) in enumerate(spec.options)
     )
 
 
@@ -484,6 +787,19 @@ def seed(ctx: DemoContext) -> None:
                 "to disconnect, workspaces and secure remote work. No group of "
                 "fewer than five respondents is published."
             ),
+            "description_de": (
+                "Jedes Frühjahr befragt die Agentur die wallonischen KMU zu "
+                "Telearbeit, flexiblen Arbeitszeiten, kollaborativen Werkzeugen, "
+                "partizipativer Führung, dem Recht auf Nichterreichbarkeit, "
+                "Arbeitsräumen und der Sicherheit der Fernarbeit. Keine Gruppe mit "
+                "weniger als fünf Antwortenden wird veröffentlicht."
+            ),
+            "description_nl": (
+                "Elk voorjaar bevraagt het agentschap de Waalse kmo's over telewerk, "
+                "flexibele uren, samenwerkingstools, participatief management, het "
+                "recht op deconnectie, werkruimtes en veilig werken op afstand. "
+                "Geen groep van minder dan vijf respondenten wordt gepubliceerd."
+            ),
         },
         ["TEL", "COL", "MGT", "SPA", "SEC", "LEG"],
         ["D2", "D3", "D4", "D6"],
@@ -512,12 +828,30 @@ def seed(ctx: DemoContext) -> None:
         {
             "title_fr": "Enquête flash : le droit à la déconnexion",
             "title_en": "Flash survey: the right to disconnect",
+            "title_de": "Blitzumfrage: das Recht auf Nichterreichbarkeit",
+            "title_nl": "Flitsenquête: het recht op deconnectie",
         },
         {
             "description_fr": (
                 "Cinq minutes pour dire où en est votre entreprise sur la "
                 "déconnexion, obligatoire dès 20 travailleurs depuis le "
                 "1er avril 2023. Les résultats seront publiés à la clôture."
+            ),
+            "description_en": (
+                "Five minutes to say where your company stands on disconnecting, "
+                "compulsory from 20 workers since 1 April 2023. The results will "
+                "be published when the survey closes."
+            ),
+            "description_de": (
+                "Fünf Minuten, um zu sagen, wo Ihr Unternehmen beim Recht auf "
+                "Nichterreichbarkeit steht, das seit dem 1. April 2023 ab 20 "
+                "Arbeitnehmern Pflicht ist. Die Ergebnisse werden nach Abschluss "
+                "veröffentlicht."
+            ),
+            "description_nl": (
+                "Vijf minuten om te zeggen waar uw onderneming staat met "
+                "deconnectie, verplicht vanaf 20 werknemers sinds 1 april 2023. "
+                "De resultaten worden bij de afsluiting gepubliceerd."
             ),
         },
         ["LEG", "TEL"],

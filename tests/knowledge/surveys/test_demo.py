@@ -4,10 +4,12 @@ import pytest
 from django.core.management import call_command
 
 from knowledge.surveys.demo import BAROMETER, PULSE
-from knowledge.surveys.models import Response, Survey, Wave
+from knowledge.surveys.models import Option, Question, Response, Survey, Wave
 from knowledge.surveys.results import survey_results
 
 pytestmark = pytest.mark.django_db
+
+LANGUAGES = ["en", "de", "nl"]
 
 
 def test_it_seeds_two_closed_waves_with_publishable_breakdowns():
@@ -33,3 +35,21 @@ def test_it_adds_nothing_on_a_second_run():
     call_command("seed_demo", experts=2, companies=6, no_progress=True)
 
     assert Response.objects.count() == count
+
+
+def test_it_words_every_demo_question_and_option_in_all_four_languages():
+    call_command("seed_demo", experts=2, companies=6, no_progress=True)
+
+    questions = Question.objects.filter(wave__survey__slug__in=[BAROMETER, PULSE])
+    options = Option.objects.filter(question__in=questions)
+    assert questions.exists() and options.exists()
+    for row in [*questions, *options]:
+        assert all(getattr(row, f"label_{lang}") for lang in LANGUAGES), row.code
+    for question in questions.exclude(help_fr=""):
+        assert all(getattr(question, f"help_{lang}") for lang in LANGUAGES), (
+            question.code
+        )
+    for survey in Survey.objects.filter(slug__in=[BAROMETER, PULSE]):
+        for lang in LANGUAGES:
+            assert getattr(survey, f"title_{lang}"), (survey.slug, lang)
+            assert getattr(survey, f"description_{lang}"), (survey.slug, lang)
