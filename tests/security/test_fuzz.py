@@ -23,7 +23,10 @@ import threading
 
 import pytest
 import schemathesis
+from django.apps import apps
+from django.db import connection, models
 from django.db.backends.signals import connection_created
+from django.db.models import Count
 from rest_framework.authtoken.models import Token
 from schemathesis import engine
 from schemathesis.config import SchemathesisConfig
@@ -31,6 +34,7 @@ from schemathesis.engine import events
 from schemathesis.transport import wsgi
 
 from config.wsgi import application
+from pme.models import Company
 
 from .world import build_people, build_world
 
@@ -48,6 +52,8 @@ ACCEPTED = {
     ),
 }
 PAIRS = [("consultant", "other_consultant"), ("pme_member", "other_member")]
+# Far from page numbers, page sizes, years and postal codes (see distinct_ids).
+FIRST_ID = 700_001
 
 
 @pytest.fixture
@@ -88,6 +94,41 @@ def closing_connections():
         raw.close()
 
 
+@pytest.fixture
+def distinct_ids():
+    """Start every table's ids at FIRST_ID for the test, then back at 1.
+
+    Schemathesis takes a value the owner's request itself carried for an id
+    the owner chose, not one the server showed them, and skips it in its
+    object-level check: with ids from 1, company 1 of a list fetched with
+    ``page=1`` would never be probed."""
+    tables = [
+        model._meta.db_table
+        for model in apps.get_models()
+        if model._meta.managed and isinstance(model._meta.pk, models.AutoField)
+    ]
+    _set_next_ids(tables, FIRST_ID)
+    yield
+    _set_next_ids(tables, 1)
+
+
+def _set_next_ids(tables: list[str], first: int) -> None:
+    with connection.cursor() as cursor:
+        for table in tables:
+            if connection.vendor == "postgresql":
+                cursor.execute(
+                    "SELECT setval(pg_get_serial_sequence(%s, 'id'), %s, false)",
+                    [table, first],
+                )
+            else:  # SQLite keeps the last id given in sqlite_sequence
+                cursor.execute("DELETE FROM sqlite_sequence WHERE name = %s", [table])
+                if first > 1:
+                    cursor.execute(
+                        "INSERT INTO sqlite_sequence (name, seq) VALUES (%s, %s)",
+                        [table, first - 1],
+                    )
+
+
 def _config(auth_path: str, owner: str, peer: str) -> SchemathesisConfig:
     return SchemathesisConfig.from_dict(
         {
@@ -122,20 +163,15 @@ def _run(schema) -> tuple[list[str], collections.Counter]:
 
 @pytest.mark.parametrize(("owner", "peer"), PAIRS, ids=[pair[0] for pair in PAIRS])
 def test_it_never_fails_on_any_input(
-    reference_data, in_process_probes, closing_connections, tmp_path, owner, peer
+    reference_data,
+    distinct_ids,
+    in_process_probes,
+    closing_connections,
+    tmp_path,
+    owner,
+    peer,
 ):
-    people = build_people()
-    build_world(people)
-    identities = []
-    for name in (owner, peer):
-        key = Token.objects.get_or_create(user=people[name])[0].key
-        header = {"name": "Authorization", "value": f"Token {key}"}
-        identities.append({"name": name, "fixedHeaders": [header]})
-    auth_path = tmp_path / "identities.json"
-    auth_path.write_text(json.dumps({"auth": identities}))
-    schema = schemathesis.openapi.from_wsgi(
-        "/api/v1/schema/", application, config=_config(str(auth_path), owner, peer)
-    )
+    schema = _schema(tmp_path, owner, peer)
 
     failures, checked = _run(schema)
 
@@ -147,3 +183,52 @@ def test_it_never_fails_on_any_input(
     )
     assert checked["object_level_authorization"] > 0
     assert failures == [], "\n\n".join(failures)
+
+
+def test_its_object_level_check_catches_a_company_shown_to_another_member(
+    reference_data,
+    distinct_ids,
+    in_process_probes,
+    closing_connections,
+    tmp_path,
+    monkeypatch,
+):
+    """The check above is only worth its silence if it speaks up: open one
+    company's detail to every signed-in user and the fuzzer must say so."""
+    from pme.api.companies import CompanyViewSet
+
+    strict = CompanyViewSet.get_queryset
+
+    def every_company_on_detail(self):
+        queryset = strict(self)
+        if self.action == "retrieve":
+            return Company.objects.annotate(member_count=Count("memberships"))
+        return queryset
+
+    monkeypatch.setattr(CompanyViewSet, "get_queryset", every_company_on_detail)
+    schema = _schema(tmp_path, "pme_member", "other_member").include(
+        path_regex=r"^/api/v1/pme/companies/(\{id\}/)?$", method="GET"
+    )
+
+    failures, _checked = _run(schema)
+
+    assert any(
+        "GET /api/v1/pme/companies/{id}/ [object_level_authorization]" in failure
+        and "`other_member` received the `Company` that `pme_member` owns" in failure
+        for failure in failures
+    ), "\n\n".join(failures)
+
+
+def _schema(tmp_path, owner: str, peer: str):
+    people = build_people()
+    build_world(people)
+    identities = []
+    for name in (owner, peer):
+        key = Token.objects.get_or_create(user=people[name])[0].key
+        header = {"name": "Authorization", "value": f"Token {key}"}
+        identities.append({"name": name, "fixedHeaders": [header]})
+    auth_path = tmp_path / "identities.json"
+    auth_path.write_text(json.dumps({"auth": identities}))
+    return schemathesis.openapi.from_wsgi(
+        "/api/v1/schema/", application, config=_config(str(auth_path), owner, peer)
+    )
