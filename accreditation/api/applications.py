@@ -7,7 +7,7 @@ from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from core.api.serializers import HistoryEntrySerializer, ReasonSerializer
@@ -208,7 +208,6 @@ class ApplicationViewSet(
     queryset = Application.objects.all()
     serializer_class = ApplicationSerializer
     filterset_class = ApplicationFilter
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
@@ -244,7 +243,11 @@ class ApplicationViewSet(
     )
     @extend_schema(methods=["get"], responses=DocumentSerializer(many=True))
     @action(
-        detail=True, methods=["get", "post"], pagination_class=None, filter_backends=[]
+        detail=True,
+        methods=["get", "post"],
+        parser_classes=[MultiPartParser],
+        pagination_class=None,
+        filter_backends=[],
     )
     def documents(self, request, pk=None):
         application = self.get_object()

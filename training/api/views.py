@@ -203,6 +203,7 @@ class CpdActivityViewSet(
     queryset = CpdActivity.objects.all()
     serializer_class = s.CpdActivitySerializer
     filterset_fields = ["status", "category"]
+    # Multipart for a declaration with its evidence file; reviews are JSON.
     parser_classes = [parsers.JSONParser, parsers.MultiPartParser]
 
     def get_queryset(self):
@@ -228,7 +229,7 @@ class CpdActivityViewSet(
         responses={200: s.CpdActivitySerializer},
         summary="Verify a declared activity (reviewer)",
     )
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], parser_classes=[parsers.JSONParser])
     def verify(self, request, pk=None):
         return self._review(request, services.cpd_verify)
 
@@ -237,7 +238,7 @@ class CpdActivityViewSet(
         responses={200: s.CpdActivitySerializer},
         summary="Reject a declared activity, with a reason (reviewer)",
     )
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], parser_classes=[parsers.JSONParser])
     def reject(self, request, pk=None):
         return self._review(request, services.cpd_reject)
 
