@@ -33,21 +33,17 @@ class _StrictBooleanField(forms.NullBooleanField):
     """``true``/``false`` (or ``1``/``0``); anything else is an error rather
     than silently no filter, which Django's select widget would make of it."""
 
-    truths = {"true", "1"}
-    falsehoods = {"false", "0"}
+    values = {"true": True, "1": True, "false": False, "0": False}
 
     def to_python(self, value):
         if value in (None, ""):
             return None
-        text = str(value).strip().lower()
-        if text in self.truths:
-            return True
-        if text in self.falsehoods:
-            return False
-        raise forms.ValidationError(_("Enter true or false."), code="invalid")
-
-    def validate(self, value):
-        return None
+        try:
+            return self.values[str(value).strip().lower()]
+        except KeyError:
+            raise forms.ValidationError(
+                _("Enter true or false."), code="invalid"
+            ) from None
 
 
 class StrictBooleanFilter(filters.BooleanFilter):
