@@ -272,17 +272,3 @@ def test_it_leaves_drafts_out_of_the_api_exports(anonymous_api):
 
     assert "Publiée" in body.content.decode()
     assert "Brouillon" not in body.content.decode()
-
-
-def test_it_refuses_a_resource_upload_from_a_reader(api, pme_member):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    resource = ResourceFactory()
-
-    response = api(pme_member).post(
-        reverse("knowledge-api:resource-file", args=[resource.pk]),
-        {"file": SimpleUploadedFile("x.pdf", b"%PDF-1.4\n%%EOF\n")},
-        format="multipart",
-    )
-
-    assert response.status_code == 403

@@ -7,7 +7,7 @@ from core.errors import DomainError, NotAllowed
 from knowledge.media import check_subtitles, check_video
 from knowledge.services import capsule_attach_media
 
-from .factories import MP4_HEAD, VTT, CapsuleFactory
+from .factories import MP4_HEAD, VTT, CapsuleFactory, ResourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -189,9 +189,19 @@ def test_it_refuses_uploads_from_readers(api, pme_member):
     assert response.status_code == 403
 
 
-def test_it_attaches_a_pdf_to_a_resource_and_serves_it(api, client, editor):
-    from .factories import ResourceFactory
+def test_it_refuses_a_resource_upload_from_a_reader(api, pme_member):
+    resource = ResourceFactory()
 
+    response = api(pme_member).post(
+        reverse("knowledge-api:resource-file", args=[resource.pk]),
+        {"file": _upload("x.pdf", b"%PDF-1.4\n%%EOF\n")},
+        format="multipart",
+    )
+
+    assert response.status_code == 403
+
+
+def test_it_attaches_a_pdf_to_a_resource_and_serves_it(api, client, editor):
     resource = ResourceFactory()
     pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
