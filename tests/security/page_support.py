@@ -1,5 +1,7 @@
 """Opening every page of the site as one persona, on the world's objects."""
 
+import contextlib
+
 from django.test import Client
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
@@ -62,10 +64,8 @@ OTHER_ARGUMENTS = {
 
 
 def page_url(name: str, world: dict) -> str:
-    try:
+    with contextlib.suppress(NoReverseMatch):  # a page without arguments
         return reverse(name)
-    except NoReverseMatch:
-        pass
     kwargs = dict(OTHER_ARGUMENTS.get(name, {}))
     if name == "training:module-results":
         kwargs["pk"] = world["session"].module_id
