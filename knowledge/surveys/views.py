@@ -70,6 +70,33 @@ def _answerable_companies(request, wave) -> list[Company]:
     return list(Company.objects.filter(pk__in=mine - answered).order_by("name", "pk"))
 
 
+def _submit(request, wave, form) -> int | None:
+    """Record the form's answers: None once saved, else the status of the
+    refusal, whose reasons the form now carries."""
+    if not request.user.is_authenticated:
+        wait = anonymous_submission_wait(request)
+        if wait is not None:
+            message = _(
+                "Too many responses from your connection. Try again in "
+                "%(seconds)s seconds."
+            )
+            form.add_error(None, message % {"seconds": wait})
+            return 429
+    try:
+        services.response_submit(
+            user=request.user if request.user.is_authenticated else None,
+            wave=wave,
+            language=(request.LANGUAGE_CODE or "fr")[:2],
+            **form.submission(),
+        )
+    except DomainError as error:
+        form.add_service_errors(error.fields or {})
+        if not error.fields:
+            form.add_error(None, str(error.detail))
+        return error.status_code
+    return None
+
+
 def survey_answer(request, pk: int):
     survey = selectors.survey_get(user=request.user, pk=pk)
     wave = selectors.open_wave(survey)
@@ -82,41 +109,14 @@ def survey_answer(request, pk: int):
     form = SurveyForm(request.POST or None, questions=questions, companies=companies)
     status = 200
     if request.method == "POST" and form.is_valid():
-        wait = (
-            anonymous_submission_wait(request)
-            if not request.user.is_authenticated
-            else None
-        )
-        if wait is not None:
-            form.add_error(
-                None,
-                _(
-                    "Too many responses from your connection. Try again in "
-                    "%(seconds)s seconds."
-                )
-                % {"seconds": wait},
+        status = _submit(request, wave, form)
+        if status is None:
+            messages.success(
+                request,
+                _("Thank you: your answers to the %(year)s wave are recorded.")
+                % {"year": wave.year},
             )
-            status = 429
-        else:
-            try:
-                services.response_submit(
-                    user=request.user if request.user.is_authenticated else None,
-                    wave=wave,
-                    language=(request.LANGUAGE_CODE or "fr")[:2],
-                    **form.submission(),
-                )
-            except DomainError as error:
-                form.add_service_errors(error.fields or {})
-                if not error.fields:
-                    form.add_error(None, str(error.detail))
-                status = error.status_code
-            else:
-                messages.success(
-                    request,
-                    _("Thank you: your answers to the %(year)s wave are recorded.")
-                    % {"year": wave.year},
-                )
-                return redirect("surveys:survey-detail", pk=survey.pk)
+            return redirect("surveys:survey-detail", pk=survey.pk)
     context = {"survey": survey, "wave": wave, "form": form}
     return render(request, "surveys/survey_answer.html", context, status=status)
 
