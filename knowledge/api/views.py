@@ -298,7 +298,7 @@ class SearchApi(APIView):
     def get(self, request):
         query = SearchQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        chosen = {key: value for key, value in query.validated_data.items() if value}
+        chosen = dict(query.validated_data)  # search() drops the empty facets
         results = search(query=chosen.pop("q", ""), chosen=chosen)
 
         paginator = self.pagination_class()
