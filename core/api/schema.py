@@ -68,7 +68,7 @@ def add_common_answers(result, generator, request, public):
             responses = operation.setdefault("responses", {})
             for code, description in answers.items():
                 answer = {"description": description, "content": error}
-                if code in {"429", "503"} or (code == "409" and method in WRITES):
+                if code in {"409", "429", "503"}:
                     answer["headers"] = RETRY_AFTER
                 responses.setdefault(code, answer)
     return result
