@@ -92,27 +92,30 @@ class WaveData:
     categories: dict[str, list[str]] = field(default_factory=dict)
     _counts: dict = field(default_factory=dict, repr=False)
 
-    def _sets(self) -> tuple[dict, dict]:
-        # Respondent sets per category and per question: a group is then a
-        # set intersection, done in C, instead of a pass over every response.
-        if not hasattr(self, "_index"):
-            index: dict[str, dict[str, set[int]]] = {d: {} for d in DIMENSIONS}
-            for rid, profile in self.profiles.items():
-                for dimension in DIMENSIONS:
-                    index[dimension].setdefault(profile[dimension], set()).add(rid)
-            self._index = index
-            self._answered = {qid: set(rows) for qid, rows in self.values.items()}
-            self._answered[0] = set(self.profiles)
-        return self._index, self._answered
+    # Respondent sets per category and per question: a group is then a set
+    # intersection, done in C, instead of a pass over every response.
+    @cached_property
+    def _index(self) -> dict[str, dict[str, set[int]]]:
+        index: dict[str, dict[str, set[int]]] = {d: {} for d in DIMENSIONS}
+        for rid, profile in self.profiles.items():
+            for dimension in DIMENSIONS:
+                index[dimension].setdefault(profile[dimension], set()).add(rid)
+        return index
+
+    @cached_property
+    def _answered(self) -> dict[int, set[int]]:
+        """Respondents per question id; 0 stands for any response."""
+        answered = {qid: set(rows) for qid, rows in self.values.items()}
+        answered[0] = set(self.profiles)
+        return answered
 
     def members(self, question: Question | None, groups: Mapping[str, str]) -> set[int]:
         """Respondents of ``question`` (any response if None) within ``groups``."""
         cache_key = ("members", question.pk if question else 0, _key(groups))
         if cache_key not in self._counts:
-            index, answered = self._sets()
-            rids = answered.get(question.pk if question else 0, set())
+            rids = self._answered.get(question.pk if question else 0, set())
             for name, value in groups.items():
-                rids = rids & index[name].get(value, set())
+                rids = rids & self._index[name].get(value, set())
             self._counts[cache_key] = rids
         return self._counts[cache_key]
 
@@ -122,10 +125,9 @@ class WaveData:
         """Respondents (of ``question``) per category of ``dimension`` in ``groups``."""
         cache_key = (question.pk if question else 0, _key(groups), dimension)
         if cache_key not in self._counts:
-            index, _answered = self._sets()
             rids = self.members(question, groups)
             self._counts[cache_key] = {
-                value: len(rids & index[dimension].get(value, set()))
+                value: len(rids & self._index[dimension].get(value, set()))
                 for value in self.categories[dimension]
             }
         return self._counts[cache_key]
