@@ -7,6 +7,7 @@ own build here. Every test in this folder gets the ``browser`` marker, so
 
 import os
 import re
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -175,3 +176,23 @@ def csp_violations() -> Callable:
         return violations
 
     return read
+
+
+@pytest.fixture
+def wait_until() -> Callable:
+    """``wait_until(page, "() => condition")`` polls the page until it holds.
+
+    Playwright's ``wait_for_function`` re-checks its predicate with ``eval``
+    inside the page, which our CSP (no ``unsafe-eval``) blocks as soon as the
+    first check is false. ``page.evaluate`` goes through the DevTools protocol,
+    which the CSP does not govern, so the polling is done from here.
+    """
+
+    def wait(page, condition: str, *, timeout_ms: int = 5000) -> None:
+        deadline = time.monotonic() + timeout_ms / 1000
+        while not page.evaluate(condition):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"still false after {timeout_ms} ms: {condition}")
+            page.wait_for_timeout(50)
+
+    return wait

@@ -164,7 +164,7 @@ def test_it_shows_the_agency_sections_on_a_reviewer_dashboard(
 
 
 def test_it_opens_the_phone_menu_and_logs_no_console_or_csp_error(
-    new_page, pme_member, sign_in, csp_violations, screenshot
+    new_page, pme_member, sign_in, csp_violations, screenshot, wait_until
 ):
     page = new_page(viewport=PHONE, is_mobile=True, has_touch=True)
     page.goto("/")
@@ -179,7 +179,7 @@ def test_it_opens_the_phone_menu_and_logs_no_console_or_csp_error(
     expect(menu.locator("#language-menu")).to_be_visible()
     screenshot(page, "home-mobile-menu.png")
     # htmx is loaded with the same nonce; a blocked script would leave it unset.
-    page.wait_for_function("() => window.htmx !== undefined", timeout=2000)
+    wait_until(page, "() => window.htmx !== undefined", timeout_ms=2000)
 
     def problems_since_last_look():
         # Console errors pile up across pages: take them page by page so that

@@ -26,7 +26,9 @@ def _playable_capsule():
     return capsule
 
 
-def test_it_finds_reads_and_plays_knowledge_content(page, screenshot, csp_violations):
+def test_it_finds_reads_and_plays_knowledge_content(
+    page, screenshot, csp_violations, wait_until
+):
     story = CaseStudyFactory(title="Le télétravail chez Bois & Co", needs=["TEL"])
     story.figures.create(value="−30 %", label="de trajets")
     capsule = _playable_capsule()
@@ -45,15 +47,15 @@ def test_it_finds_reads_and_plays_knowledge_content(page, screenshot, csp_violat
 
     # 3. The capsule plays from our server with its French subtitles.
     page.goto(capsule.get_absolute_url())
-    page.wait_for_function(
-        "document.querySelector('video.knowledge-video').readyState >= 1"
+    wait_until(
+        page, "() => document.querySelector('video.knowledge-video').readyState >= 1"
     )
     assert 5 < page.locator("video.knowledge-video").evaluate("v => v.duration") < 7
     page.evaluate(
         "() => { document.querySelector('video').textTracks[0].mode = 'showing' }"
     )
-    page.wait_for_function(
-        "document.querySelector('video').textTracks[0].cues.length === 2"
+    wait_until(
+        page, "() => document.querySelector('video').textTracks[0].cues?.length === 2"
     )
     screenshot(page, "knowledge-capsule.png")
     assert csp_violations(page) == []
