@@ -65,8 +65,11 @@ def browser() -> Iterator:
             pytest.fail(message, pytrace=False)
         pytest.skip(message)
 
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # CI runs the suite on two busy cores: give a slow page twice Playwright's
+    # default before an assertion gives up, so a failure means a real fault.
+    expect.set_options(timeout=10_000)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
@@ -98,6 +101,7 @@ def new_page(browser, live_server) -> Iterator[Callable]:
             **options,
         }
         context = browser.new_context(**options)
+        context.set_default_timeout(20_000)
         contexts.append(context)
         context.add_init_script(CSP_LISTENER)
         page = context.new_page()
