@@ -52,9 +52,6 @@ class _PageParser(HTMLParser):
         if tag == "a" and attributes.get("href"):
             self.links.append(attributes["href"])
 
-    def handle_data(self, data):
-        pass
-
 
 def _crawl(client: Client, starts: list[str]) -> dict[str, list[str]]:
     seen: set[str] = set()
