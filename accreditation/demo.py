@@ -63,7 +63,7 @@ def _stage(index: int) -> str:
 
 
 def _steps(ctx: DemoContext) -> int:
-    return len(ctx.users.get("consultant", []))
+    return ctx.experts
 
 
 def _file(ctx: DemoContext, consultant: User, index: int) -> Application:

@@ -86,7 +86,7 @@ PROFILE_EXCLUSIONS = [
 
 
 def _steps(ctx: DemoContext) -> int:
-    return len(ctx.users.get("pme", []))
+    return ctx.companies
 
 
 # -- expert profiles ----------------------------------------------------------

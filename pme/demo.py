@@ -51,7 +51,7 @@ def _answers(ctx: DemoContext, structure, maturity: float) -> dict:
 
 
 def _steps(ctx: DemoContext) -> int:
-    return len(ctx.users.get("pme", []))
+    return ctx.companies
 
 
 def seed(ctx: DemoContext) -> None:

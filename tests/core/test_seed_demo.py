@@ -63,3 +63,28 @@ def test_it_lets_the_demo_users_log_in(client):
     seed(experts=1, companies=1)
 
     assert client.login(email="consultant001@nwow.demo", password="Demo-NWOW-2026")
+
+
+def test_it_announces_as_many_steps_as_it_takes():
+    # The progress bar's total is counted before any row exists: a seeder that
+    # counts what earlier ones made would announce 0 and overflow the bar.
+    from core import demo, mail
+
+    ctx = demo.DemoContext(seed=3, experts=5, companies=6)
+    announced = {seeder.name: seeder.steps(ctx) for seeder in demo.seeders()}
+    taken = dict.fromkeys(announced, 0)
+    for seeder in demo.seeders():
+        ctx.progress = lambda steps=1, name=seeder.name: taken.update(
+            {name: taken[name] + steps}
+        )
+        with mail.suppressed():
+            seeder.run(ctx)
+
+    assert taken == announced
+
+
+def test_it_keeps_the_progress_bar_clear_of_log_lines(caplog):
+    with caplog.at_level("INFO"):
+        seed(experts=2, companies=2)
+
+    assert not [r for r in caplog.records if r.levelname == "INFO"]

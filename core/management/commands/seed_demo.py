@@ -1,5 +1,8 @@
 """Fill the database with a believable, deterministic Walloon demo world."""
 
+import logging
+from contextlib import contextmanager
+
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
@@ -42,7 +45,7 @@ class Command(BaseCommand):
             ctx.progress = bar.update
             # One transaction: an interrupted run leaves nothing half-made; and
             # no e-mail to the demo's fictitious people.
-            with transaction.atomic(), mail.suppressed():
+            with transaction.atomic(), mail.suppressed(), _quiet(options["verbosity"]):
                 for seeder in seeders:
                     bar.set_postfix_str(seeder.name)
                     seeder.run(ctx)
@@ -51,3 +54,17 @@ class Command(BaseCommand):
         self.stdout.write("Demo logins (password for every demo account):")
         for label, email, password in ctx.logins:
             self.stdout.write(f"  {label:<26} {email:<28} {password}")
+
+
+@contextmanager
+def _quiet(verbosity: int):
+    """Hide the hundreds of INFO lines (one per transition) that would break
+    the progress bar; ``-v 2`` shows them. The audit log keeps every change."""
+    if verbosity >= 2:
+        yield
+        return
+    logging.disable(logging.INFO)
+    try:
+        yield
+    finally:
+        logging.disable(logging.NOTSET)
