@@ -1,18 +1,23 @@
 """Demo applications at every stage and the accreditations they granted.
 
 Each file is driven through the real services, so the demo's histories, due
-dates and audit rows are exactly what the product produces.
+dates and audit rows are exactly what the product produces. Approved files are
+then dated back, most to before the matching demo's mission history (which
+starts some 20 months ago), a few to the last months: an expert with a record
+of missions was approved before them, and only the recent ones are new.
 """
 
 import datetime
 
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from core.dates import add_years
 from core.demo import DemoContext, register_seeder
 from core.models import User
 
-from .models import Application
+from .models import Accreditation, Application
 from .services import applications as workflow
 from .services import files
 
@@ -56,6 +61,15 @@ CLIENTS = [
     ("Transports Henrard", "Arlon", "entretiens annuels et plan de formation"),
     ("Imprimerie Collard", "Wavre", "aménagement en flex office"),
 ]
+
+
+# The last approved experts of the demo are new on the market.
+NEWLY_APPROVED = 3
+# Days between approval and today: seasoned experts were approved before the
+# matching history begins (about 640 days ago) and still outside the renewal
+# window (which opens 120 days before the 3-year validity ends).
+SEASONED_DAYS = (660, 940)
+RECENT_DAYS = (20, 90)
 
 
 def _stage(index: int) -> str:
@@ -156,16 +170,42 @@ def _drive(application: Application, stage: str, people: dict[str, User]) -> Non
         )
 
 
+def _date_back(application: Application, *, days: int) -> None:
+    """Move an approved file and its accreditations ``days`` into the past."""
+    approved = timezone.localdate() - datetime.timedelta(days=days)
+    decided = timezone.now() - datetime.timedelta(days=days)
+    Application.objects.filter(pk=application.pk).update(
+        created_at=decided - datetime.timedelta(days=75),
+        submitted_at=decided - datetime.timedelta(days=60),
+        interview_at=decided - datetime.timedelta(days=14),
+        decided_at=decided,
+        updated_at=decided,
+    )
+    years = settings.NWOW["ACCREDITATION_VALIDITY_YEARS"]
+    Accreditation.objects.filter(application=application).update(
+        valid_from=approved, valid_until=add_years(approved, years)
+    )
+
+
 def seed(ctx: DemoContext) -> None:
     people = {
         "reviewer": ctx.users["reviewer"][0],
         "decider": ctx.users["decider"][0],
     }
     consultants = ctx.users.get("consultant", [])
+    approved = [i for i in range(len(consultants)) if _stage(i) == "approved"]
+    recent = (
+        set(approved[-NEWLY_APPROVED:]) if len(approved) > NEWLY_APPROVED else set()
+    )
     for index, consultant in enumerate(consultants):
         # Idempotent: a consultant who already has a file keeps it as it is.
         if not Application.objects.filter(consultant=consultant).exists():
-            _drive(_file(ctx, consultant, index), _stage(index), people)
+            stage = _stage(index)
+            application = _file(ctx, consultant, index)
+            _drive(application, stage, people)
+            if stage == "approved":
+                span = RECENT_DAYS if index in recent else SEASONED_DAYS
+                _date_back(application, days=ctx.rng.randint(*span))
         ctx.progress(1)
 
 

@@ -93,10 +93,25 @@ def _steps(ctx: DemoContext) -> int:
 
 
 def _approved_experts() -> tuple[list[User], dict[int, dict]]:
+    from django.db.models import Min
+
+    from accreditation.models import Accreditation
     from accreditation.selectors.accreditations import expert_list, expert_profiles
 
     experts = list(expert_list().order_by("pk"))
-    return experts, expert_profiles(experts=experts)
+    profiles = expert_profiles(experts=experts)
+    # The history proposes an expert only from the day of approval on.
+    approved_on = dict(
+        Accreditation.objects.filter(
+            consultant__in=experts, status__in=Accreditation.MATCHABLE_STATES
+        )
+        .values("consultant_id")
+        .annotate(first=Min("valid_from"))
+        .values_list("consultant_id", "first")
+    )
+    for expert in experts:
+        profiles[expert.pk]["approved_on"] = approved_on[expert.pk]
+    return experts, profiles
 
 
 def _seed_profiles(ctx: DemoContext, experts: list[User]) -> None:
@@ -244,6 +259,10 @@ def _past_mission(
     """A request, its proposals, the chosen expert's closed mission and the
     scan after it; returns that scan."""
     rng = ctx.rng
+    # Only the experts approved by then were on the market.
+    experts = [e for e in experts if profiles[e.pk]["approved_on"] <= when.date()]
+    if not experts:
+        return before
     request = ExpertRequest.objects.create(
         company=company,
         created_by=company.created_by,

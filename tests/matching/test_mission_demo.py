@@ -53,3 +53,29 @@ def test_it_changes_nothing_when_run_twice():
     call_command("seed_demo", "--no-progress", "--companies", "9", stdout=StringIO())
 
     assert (Proposal.objects.count(), Engagement.objects.count()) == counts
+
+
+def test_it_proposes_experts_in_its_history_only_once_they_are_approved():
+    from django.db.models import Min
+    from django.utils import timezone
+
+    from accreditation.models import Accreditation
+
+    call_command("seed_demo", "--no-progress", "--companies", "9", stdout=StringIO())
+
+    approved_on = dict(
+        Accreditation.objects.values("consultant_id")
+        .annotate(first=Min("valid_from"))
+        .values_list("consultant_id", "first")
+    )
+    past = Proposal.objects.filter(request__status=ExpertRequest.Status.CLOSED)
+    assert past.exists()
+    assert all(
+        approved_on[expert] <= created.date()
+        for expert, created in past.values_list("expert_id", "created_at")
+    )
+    # A few experts are new on the market, so the exploration bonus shows.
+    recent = [
+        day for day in approved_on.values() if (timezone.localdate() - day).days < 180
+    ]
+    assert 0 < len(recent) < len(approved_on)
