@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from core.models import User
 from core.roles import Role
+from tests.factories import UserFactory
 
 PHONE = {"width": 390, "height": 844}
 
@@ -224,3 +225,28 @@ def test_it_renders_the_api_docs_offline_without_console_errors(
     assert page.console_errors == []
     assert csp_violations(page) == []
     screenshot(page, "api-docs.png")
+
+
+def test_it_keeps_a_staff_menu_within_a_laptop_screen_in_every_language(
+    new_page, sign_in
+):
+    # The longest menu: agency staff holding every role, with German and
+    # Dutch labels and a long first name.
+    staff = UserFactory(
+        first_name="Marie-Christine",
+        roles=[Role.TRAINER, Role.REVIEWER, Role.DECIDER, Role.EDITOR],
+    )
+    page = new_page(viewport={"width": 1200, "height": 800})
+    sign_in(page, staff)
+    too_wide = {}
+    for language in ("fr", "en", "de", "nl"):
+        User.objects.filter(pk=staff.pk).update(language=language)
+        page.goto("/dashboard/")
+        expect(page.locator("html")).to_have_attribute("lang", language)
+        too_wide[language] = page.evaluate(
+            """() => [...document.querySelectorAll("header *")]
+              .filter((element) => element.getBoundingClientRect().right
+                > document.documentElement.clientWidth + 0.5)
+              .map((element) => `${element.tagName}.${element.className}`)"""
+        )
+    assert too_wide == {"fr": [], "en": [], "de": [], "nl": []}
