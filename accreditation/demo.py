@@ -151,6 +151,10 @@ def _drive(application: Application, stage: str, people: dict[str, User]) -> Non
         score=82,
         minutes="Expérience solide, références vérifiées par téléphone.",
     )
+    # The interview took place before it was recorded, not in six days.
+    Application.objects.filter(pk=application.pk).update(
+        interview_at=timezone.now() - datetime.timedelta(days=2, hours=3)
+    )
     decision = "reject" if stage == "rejected" else "approve"
     workflow.application_recommend(
         application=application,
