@@ -41,6 +41,23 @@ def status_label(value: str, obj) -> str:
 
 
 @register.filter
+def audit_state(entry, which: str) -> str:
+    """An audit entry's ``from`` or ``to`` state, as its model labels it.
+
+    The entry stores the raw value ("submitted"); the reader sees "Introduite"
+    in their language. The content type comes from Django's cache, so a table
+    of entries costs no query per row.
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    value = entry.from_state if which == "from" else entry.to_state
+    if not value or not entry.content_type_id:
+        return value
+    model = ContentType.objects.get_for_id(entry.content_type_id).model_class()
+    return status_label(value, model) if model else value
+
+
+@register.filter
 def enterprise_number(value: str) -> str:
     """0403019261 as 0403.019.261; anything else unchanged."""
     from django.core.exceptions import ValidationError

@@ -142,3 +142,22 @@ def test_it_formats_enterprise_numbers_and_status_labels(english):
     assert enterprise_number("0403019261") == "0403.019.261"
     assert enterprise_number("garbage") == "garbage"
     assert status_label("active", User()) == "active"  # no status field
+
+
+def test_it_shows_the_activity_s_state_changes_in_the_reader_s_language(
+    client, consultant
+):
+    from accreditation.services.applications import application_submit
+    from tests.accreditation.factories import complete_application
+
+    application = complete_application(consultant=consultant)
+    application_submit(application=application, actor=consultant)
+    consultant.language = "fr"
+    consultant.save(update_fields=["language"])
+    client.force_login(consultant)
+
+    content = client.get(reverse("core:dashboard")).content.decode()
+
+    # The audit row keeps the raw values; the table shows the labels.
+    assert "Brouillon → Introduite" in content
+    assert "draft → submitted" not in content
