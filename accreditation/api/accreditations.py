@@ -16,6 +16,7 @@ from rest_framework import renderers, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from core.api.actions import detail_list_action
 from core.api.serializers import HistoryEntrySerializer, ReasonSerializer
 from core.audit import audit_history
 
@@ -156,7 +157,7 @@ class AccreditationViewSet(viewsets.ReadOnlyModelViewSet):
         responses={200: HistoryEntrySerializer(many=True)},
         summary="Transitions of the accreditation, oldest first",
     )
-    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    @detail_list_action()
     def history(self, request, pk=None):
         entries = audit_history(self.get_object())
         return Response(HistoryEntrySerializer(entries, many=True).data)

@@ -10,6 +10,7 @@ from rest_framework.decorators import action
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
+from core.api.actions import detail_list_action
 from core.api.serializers import HistoryEntrySerializer, ReasonSerializer
 from core.audit import audit_history
 from core.models import Need
@@ -242,13 +243,7 @@ class ApplicationViewSet(
         responses={201: DocumentSerializer},
     )
     @extend_schema(methods=["get"], responses=DocumentSerializer(many=True))
-    @action(
-        detail=True,
-        methods=["get", "post"],
-        parser_classes=[MultiPartParser],
-        pagination_class=None,
-        filter_backends=[],
-    )
+    @detail_list_action(methods=["get", "post"], parser_classes=[MultiPartParser])
     def documents(self, request, pk=None):
         application = self.get_object()
         if request.method == "GET":
@@ -305,13 +300,13 @@ class ApplicationViewSet(
         )
 
     @extend_schema(responses=ChecklistItemSerializer(many=True))
-    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    @detail_list_action()
     def checklist(self, request, pk=None):
         items = application_checklist(self.get_object())
         return Response(ChecklistItemSerializer(items, many=True).data)
 
     @extend_schema(responses=HistoryEntrySerializer(many=True))
-    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    @detail_list_action()
     def history(self, request, pk=None):
         entries = audit_history(self.get_object())
         return Response(HistoryEntrySerializer(entries, many=True).data)

@@ -17,6 +17,7 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api.actions import detail_list_action
 from core.api.filters import YearFilter
 from core.api.pagination import PageNumberPagination
 from core.api.serializers import HistoryEntrySerializer, ReasonSerializer
@@ -125,7 +126,7 @@ class ContentViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         return Response(self.get_serializer(self.get_object()).data)
 
     @extend_schema(responses=HistoryEntrySerializer(many=True))
-    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    @detail_list_action()
     def history(self, request, pk=None):
         item = self.get_object()
         # Who moved what, and why, is the editors' business.

@@ -15,6 +15,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api.actions import detail_list_action
 from core.api.filters import IdFilter
 from core.api.serializers import HistoryEntrySerializer, ReasonSerializer
 from core.audit import audit_history
@@ -182,7 +183,7 @@ class EngagementViewSet(
         return engagement_get_for(user=self.request.user, pk=self.kwargs["pk"])
 
     @extend_schema(responses=HistoryEntrySerializer(many=True))
-    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    @detail_list_action()
     def history(self, request, pk=None):
         entries = audit_history(self.get_object())
         return Response(HistoryEntrySerializer(entries, many=True).data)
@@ -193,9 +194,7 @@ class EngagementViewSet(
         responses={201: WorkingSessionSerializer, **REFUSALS},
     )
     @extend_schema(methods=["get"], responses=WorkingSessionSerializer(many=True))
-    @action(
-        detail=True, methods=["get", "post"], pagination_class=None, filter_backends=[]
-    )
+    @detail_list_action(methods=["get", "post"])
     def sessions(self, request, pk=None):
         engagement = self.get_object()
         if request.method == "GET":

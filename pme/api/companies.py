@@ -14,6 +14,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api.actions import detail_list_action
 from core.reference.geography import Province
 from core.reference.sme import SizeClass
 
@@ -157,7 +158,7 @@ class CompanyViewSet(
         return self.partial_update(request, *args, **kwargs)
 
     @extend_schema(responses=MemberSerializer(many=True))
-    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    @detail_list_action()
     def members(self, request, pk=None):
         members = member_list(self.get_object())
         return Response(MemberSerializer(members, many=True).data)
@@ -187,9 +188,7 @@ class CompanyViewSet(
         responses={201: InvitationSerializer},
     )
     @extend_schema(methods=["get"], responses=InvitationSerializer(many=True))
-    @action(
-        detail=True, methods=["get", "post"], pagination_class=None, filter_backends=[]
-    )
+    @detail_list_action(methods=["get", "post"])
     def invitations(self, request, pk=None):
         company = self.get_object()
         if request.method == "GET":

@@ -11,6 +11,7 @@ from rest_framework import mixins, parsers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from core.api.actions import detail_list_action
 from core.api.filters import IdFilter
 from core.api.serializers import HistoryEntrySerializer, ReasonSerializer
 from core.audit import audit_history
@@ -188,7 +189,7 @@ class CertificationViewSet(viewsets.ReadOnlyModelViewSet):
         responses={200: HistoryEntrySerializer(many=True)},
         summary="The certification's issue and revocation, oldest first",
     )
-    @action(detail=True, methods=["get"], pagination_class=None)
+    @detail_list_action()
     def history(self, request, pk=None):
         entries = audit_history(self.get_object())
         return Response(HistoryEntrySerializer(entries, many=True).data)
@@ -246,7 +247,7 @@ class CpdActivityViewSet(
         responses={200: HistoryEntrySerializer(many=True)},
         summary="The activity's transitions, oldest first",
     )
-    @action(detail=True, methods=["get"], pagination_class=None)
+    @detail_list_action()
     def history(self, request, pk=None):
         entries = audit_history(self.get_object())
         return Response(HistoryEntrySerializer(entries, many=True).data)

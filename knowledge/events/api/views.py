@@ -13,6 +13,7 @@ from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from core.api.actions import detail_list_action
 from core.api.filters import StrictBooleanFilter
 from core.api.serializers import HistoryEntrySerializer, ReasonSerializer
 from core.audit import audit_history
@@ -142,7 +143,7 @@ class EventViewSet(
         responses={200: RegistrationSerializer(many=True), **REFUSALS},
         summary="Registrations of the event (editors)",
     )
-    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    @detail_list_action()
     def registrations(self, request, pk=None):
         if not selectors.is_events_staff(request.user):
             self.permission_denied(request)  # 401 for a visitor, else 403
@@ -154,7 +155,7 @@ class EventViewSet(
         return Response(RegistrationSerializer(rows, many=True).data)
 
     @extend_schema(responses={200: HistoryEntrySerializer(many=True), **REFUSALS})
-    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    @detail_list_action()
     def history(self, request, pk=None):
         if not selectors.is_events_staff(request.user):
             self.permission_denied(request)  # 401 for a visitor, else 403
@@ -242,7 +243,7 @@ class RegistrationViewSet(
         ).get(pk=registration.pk)
 
     @extend_schema(responses={200: HistoryEntrySerializer(many=True), **REFUSALS})
-    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    @detail_list_action()
     def history(self, request, pk=None):
         return Response(
             HistoryEntrySerializer(audit_history(self.get_object()), many=True).data
@@ -308,7 +309,7 @@ class ClubMembershipViewSet(
         )
 
     @extend_schema(responses={200: HistoryEntrySerializer(many=True), **REFUSALS})
-    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    @detail_list_action()
     def history(self, request, pk=None):
         return Response(
             HistoryEntrySerializer(audit_history(self.get_object()), many=True).data

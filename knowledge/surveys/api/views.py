@@ -13,6 +13,7 @@ from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from core.api.actions import detail_list_action
 from core.api.serializers import HistoryEntrySerializer, ReasonSerializer
 from core.audit import audit_history
 from core.errors import DomainError, NotAllowed, TransitionNotAllowed
@@ -157,7 +158,7 @@ class SurveyViewSet(viewsets.ReadOnlyModelViewSet):
         responses={200: SurveyResultsSerializer, **REFUSALS},
         summary="Results of a closed wave, with the trend; small groups withheld",
     )
-    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    @detail_list_action()
     def results(self, request, pk=None):
         survey = self.get_object()
         query = _validated(SurveyResultsQuerySerializer, request.query_params)
@@ -202,13 +203,7 @@ class WaveViewSet(
             403: OpenApiResponse(description="Editors only."),
         }
     )
-    @action(
-        detail=True,
-        methods=["get"],
-        permission_classes=[permissions.IsAuthenticated],
-        pagination_class=None,
-        filter_backends=[],
-    )
+    @detail_list_action(permission_classes=[permissions.IsAuthenticated])
     def history(self, request, pk=None):
         wave = self.get_object()
         if not is_editor(request.user):
