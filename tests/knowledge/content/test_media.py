@@ -177,24 +177,22 @@ def test_it_refuses_a_fake_video_through_the_api(api, editor):
     assert response.json()["code"] == "upload_refused"
 
 
-def test_it_refuses_uploads_from_readers(api, pme_member):
-    capsule = CapsuleFactory()
+@pytest.mark.parametrize(
+    ("factory", "route", "field", "name", "content"),
+    [
+        (CapsuleFactory, "capsule-media", "video", "a.mp4", VIDEO),
+        (ResourceFactory, "resource-file", "file", "x.pdf", b"%PDF-1.4\n%%EOF\n"),
+    ],
+    ids=["capsule video", "resource file"],
+)
+def test_it_refuses_uploads_from_readers(
+    api, pme_member, factory, route, field, name, content
+):
+    item = factory()
 
     response = api(pme_member).post(
-        reverse("knowledge-api:capsule-media", args=[capsule.pk]),
-        {"video": _upload("a.mp4", VIDEO)},
-        format="multipart",
-    )
-
-    assert response.status_code == 403
-
-
-def test_it_refuses_a_resource_upload_from_a_reader(api, pme_member):
-    resource = ResourceFactory()
-
-    response = api(pme_member).post(
-        reverse("knowledge-api:resource-file", args=[resource.pk]),
-        {"file": _upload("x.pdf", b"%PDF-1.4\n%%EOF\n")},
+        reverse(f"knowledge-api:{route}", args=[item.pk]),
+        {field: _upload(name, content)},
         format="multipart",
     )
 
