@@ -192,7 +192,7 @@ def wait_until() -> Callable:
     which the CSP does not govern, so the polling is done from here.
     """
 
-    def wait(page, condition: str, *, timeout_ms: int = 5000) -> None:
+    def wait(page, condition: str, *, timeout_ms: int = 10_000) -> None:
         deadline = time.monotonic() + timeout_ms / 1000
         while not page.evaluate(condition):
             if time.monotonic() > deadline:

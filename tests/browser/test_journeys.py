@@ -201,19 +201,20 @@ def test_it_opens_the_phone_menu_and_logs_no_console_or_csp_error(
     assert problems == {"/": [], "/accounts/login/": [], "/dashboard/": []}
 
 
-def sticking_out(page) -> list[str]:
-    """What makes the page wider than the screen: it then scrolls sideways
-    and, on a phone, is shown zoomed out. Content scrolled inside its own box
-    (a wide table) does not count; naming the elements makes a failure easy
-    to act on."""
+def sticking_out(page, elements: str = "body *") -> list[str]:
+    """Which of ``elements`` make the page wider than the screen: it then
+    scrolls sideways and, on a phone, is shown zoomed out. Content scrolled
+    inside its own box (a wide table) does not count; naming the elements
+    makes a failure easy to act on."""
     return page.evaluate(
-        """() => {
+        """(elements) => {
           const width = document.documentElement.clientWidth;
           if (document.documentElement.scrollWidth <= width) return [];
-          return [...document.querySelectorAll("body *")]
+          return [...document.querySelectorAll(elements)]
             .filter((element) => element.getBoundingClientRect().right > width + 0.5)
             .map((element) => `${element.tagName}.${element.className}`);
-        }"""
+        }""",
+        elements,
     )
 
 
@@ -275,10 +276,5 @@ def test_it_keeps_a_staff_menu_within_a_laptop_screen_in_every_language(
         User.objects.filter(pk=staff.pk).update(language=language)
         page.goto("/dashboard/")
         expect(page.locator("html")).to_have_attribute("lang", language)
-        too_wide[language] = page.evaluate(
-            """() => [...document.querySelectorAll("header *")]
-              .filter((element) => element.getBoundingClientRect().right
-                > document.documentElement.clientWidth + 0.5)
-              .map((element) => `${element.tagName}.${element.className}`)"""
-        )
+        too_wide[language] = sticking_out(page, "header *")
     assert too_wide == {"fr": [], "en": [], "de": [], "nl": []}
